@@ -1,0 +1,57 @@
+namespace Gifting.Core.Ledger;
+
+/// <summary>What an operation wants to post, decided from the account's latest state.</summary>
+public sealed record LedgerChange(EntryType Type, Money Amount, BalanceState After, string Reference);
+
+/// <summary>A posted entry; <see cref="Replayed"/> when the operation had been posted before.</summary>
+public sealed record Posting(LedgerEntry Entry, bool Replayed);
+
+/// <summary>
+/// Appends to an account's ledger with optimistic concurrency: read the latest entry, decide, write create-only at the
+/// next sequence number. A lost race re-reads and decides again; a repeated operation finds its first entry, so an
+/// operation is posted once however often and however concurrently it is attempted.
+/// </summary>
+public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
+{
+    private const int MaxAttempts = 64;
+
+    public Task<LedgerEntry?> LatestAsync(AccountId account, CancellationToken cancellationToken) =>
+        store.ReadLatestAsync(account, cancellationToken);
+
+    public async Task<Result<Posting>> PostAsync(
+        AccountId account,
+        Marketplace marketplace,
+        string opKey,
+        Func<BalanceState, Result<LedgerChange>> decide,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var latest = await store.ReadLatestAsync(account, cancellationToken);
+            var decision = latest is not null && latest.Marketplace != marketplace
+                ? new Failure(ErrorCode.RegionMismatch, $"This account's balance is in marketplace {latest.Marketplace}.")
+                : decide(latest?.After ?? BalanceState.Empty);
+            if (!decision.Succeeded)
+            {
+                // A refusal may only be the balance moving on after this very operation was posted.
+                var earlier = await store.FindByOpKeyAsync(account, opKey, cancellationToken);
+                return earlier is null ? decision.Failure! : new Posting(earlier, Replayed: true);
+            }
+
+            var change = decision.Value;
+            if (change.After.Gift < 0 || change.After.Lots.Any(l => l.Amount < 0))
+                throw new InvalidOperationException("A ledger change would make a balance negative.");
+            var entry = new LedgerEntry(account, (latest?.Seq ?? 0) + 1, opKey, change.Type, change.Amount, change.After,
+                marketplace, clock.GetUtcNow(), change.Reference);
+            if (await store.TryAppendAsync(entry, cancellationToken)) return new Posting(entry, Replayed: false);
+
+            var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);
+            if (existing is not null) return new Posting(existing, Replayed: true);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + attempt * 2)), cancellationToken);
+        }
+        throw new LedgerContentionException(account);
+    }
+}
+
+public sealed class LedgerContentionException(AccountId account)
+    : Exception($"Could not append to the ledger of account {account} under contention.");

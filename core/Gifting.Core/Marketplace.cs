@@ -1,0 +1,37 @@
+namespace Gifting.Core;
+
+/// <summary>A storefront region. Gift balance is locked to the marketplace of its account.</summary>
+public sealed record Marketplace
+{
+    private static readonly Dictionary<string, Marketplace> All = new(StringComparer.Ordinal)
+    {
+        ["US"] = new("US", "USD"), ["CA"] = new("CA", "CAD"), ["MX"] = new("MX", "MXN"), ["BR"] = new("BR", "BRL"),
+        ["GB"] = new("GB", "GBP"), ["DE"] = new("DE", "EUR"), ["FR"] = new("FR", "EUR"), ["IT"] = new("IT", "EUR"),
+        ["ES"] = new("ES", "EUR"), ["NL"] = new("NL", "EUR"), ["SE"] = new("SE", "SEK"), ["PL"] = new("PL", "PLN"),
+        ["JP"] = new("JP", "JPY"), ["AU"] = new("AU", "AUD"), ["IN"] = new("IN", "INR"), ["SG"] = new("SG", "SGD"),
+    };
+
+    private Marketplace(string code, string currency)
+    {
+        Code = code;
+        Currency = currency;
+    }
+
+    public static Marketplace Default { get; } = All["US"];
+
+    public string Code { get; }
+    public string Currency { get; }
+
+    public static bool TryParse(string? code, out Marketplace marketplace)
+    {
+        marketplace = Default;
+        if (code is null || !All.TryGetValue(code, out var found)) return false;
+        marketplace = found;
+        return true;
+    }
+
+    public static Marketplace Parse(string code) =>
+        TryParse(code, out var marketplace) ? marketplace : throw new ArgumentException($"Unknown marketplace '{code}'.", nameof(code));
+
+    public override string ToString() => Code;
+}
