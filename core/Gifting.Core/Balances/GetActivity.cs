@@ -2,14 +2,15 @@ using Gifting.Core.Ledger;
 
 namespace Gifting.Core.Balances;
 
-public sealed record ActivityEntry(string Id, string Type, Money Amount, Money Gift, Money Promotional, DateTimeOffset OccurredAt, string Reference)
+public sealed record BalanceAfter(Money Gift, Money Promotional);
+
+public sealed record ActivityEntry(string Id, string Type, Money Amount, BalanceAfter BalanceAfter, DateTimeOffset OccurredAt, string Reference)
 {
     public static ActivityEntry Of(LedgerEntry entry) => new(
         $"ent_{entry.Seq}",
         TypeName(entry.Type),
         entry.Amount,
-        new Money(entry.After.Gift, entry.Amount.Currency),
-        new Money(entry.After.Promotional, entry.Amount.Currency),
+        new BalanceAfter(new Money(entry.After.Gift, entry.Amount.Currency), new Money(entry.After.Promotional, entry.Amount.Currency)),
         entry.OccurredAt,
         entry.Reference);
 

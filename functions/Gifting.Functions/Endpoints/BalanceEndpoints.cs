@@ -1,0 +1,67 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Gifting.Core.Balances;
+using Gifting.Functions.Auth;
+using Gifting.Functions.Http;
+
+namespace Gifting.Functions.Endpoints;
+
+public static class BalanceEndpoints
+{
+    public sealed record PreferencesBody(bool ApplyToOrders, bool ApplyToSubscriptions);
+
+    public static void MapBalance(this IEndpointRouteBuilder app)
+    {
+        var balance = app.MapGroup("/api/balance").RequireAuthorization(Roles.Customer);
+        balance.MapGet("", GetBalanceAsync);
+        balance.MapGet("/activity", GetActivityAsync);
+        balance.MapGet("/preferences", GetPreferencesAsync);
+        balance.MapPut("/preferences", PutPreferencesAsync);
+    }
+
+    private static async Task<IResult> GetBalanceAsync(HttpContext http, GetBalance getBalance, CancellationToken cancellationToken) =>
+        Caller.From(http) is { } caller ? Results.Ok(await getBalance.ExecuteAsync(caller.Account, caller.Marketplace, cancellationToken)) : Caller.Unusable;
+
+    private static async Task<IResult> GetActivityAsync(
+        HttpContext http, GetActivity getActivity, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        if (Caller.From(http) is not { } caller) return Caller.Unusable;
+        if (limit is < 1 or > 100) return Problems.Validation("limit must be between 1 and 100.");
+        long? before = null;
+        if (cursor is not null)
+        {
+            if (DecodeCursor(cursor) is not { } seq) return Problems.Validation("cursor is not one this API gave out.");
+            before = seq;
+        }
+        var page = await getActivity.ExecuteAsync(caller.Account, before, limit ?? 25, cancellationToken);
+        return Results.Ok(new { page.Items, NextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null });
+    }
+
+    private static async Task<IResult> GetPreferencesAsync(HttpContext http, GetPreferences get, CancellationToken cancellationToken) =>
+        Caller.From(http) is { } caller ? Results.Ok(await get.ExecuteAsync(caller.Account, cancellationToken)) : Caller.Unusable;
+
+    private static async Task<IResult> PutPreferencesAsync(
+        PreferencesBody body, HttpContext http, SetPreferences set, CancellationToken cancellationToken) =>
+        Caller.From(http) is { } caller
+            ? Results.Ok(await set.ExecuteAsync(caller.Account, new Preferences(body.ApplyToOrders, body.ApplyToSubscriptions), cancellationToken))
+            : Caller.Unusable;
+
+    private static string EncodeCursor(long before) =>
+        Base64Url.EncodeToString(Encoding.ASCII.GetBytes("before:" + before.ToString(CultureInfo.InvariantCulture)));
+
+    private static long? DecodeCursor(string cursor)
+    {
+        if (cursor.Length > 64) return null;
+        try
+        {
+            var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
+            return text.StartsWith("before:", StringComparison.Ordinal)
+                && long.TryParse(text.AsSpan(7), NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq > 1 ? seq : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

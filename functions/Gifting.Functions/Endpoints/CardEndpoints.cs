@@ -1,0 +1,56 @@
+using Gifting.Core;
+using Gifting.Core.Cards;
+using Gifting.Functions.Auth;
+using Gifting.Functions.Http;
+
+namespace Gifting.Functions.Endpoints;
+
+public static class CardEndpoints
+{
+    public sealed record IssueBody(int Count, MoneyBody Value, string Marketplace, string Kind, bool Activated = false);
+
+    public sealed record ActivationBody(string RetailerId, string? ReceiptRef = null);
+
+    public sealed record IssuedCardBody(string CardId, string Serial, string? Code, string Last4, string Status);
+
+    public static void MapCards(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/cards", IssueAsync).RequireAuthorization(Roles.Issuer).WithMetadata(new IdempotentRequest(KeyRequired: true));
+        app.MapGet("/api/cards/{serial}", GetAsync).RequireAuthorization("support");
+        app.MapPost("/api/cards/{serial}/activation", ActivateAsync).RequireAuthorization(Roles.Retailer)
+            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+        app.MapPost("/api/cards/{serial}/cancellation", CancelAsync).RequireAuthorization(Roles.Admin)
+            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+    }
+
+    private static async Task<IResult> IssueAsync(IssueBody body, HttpContext http, IssueCards issue, CancellationToken cancellationToken)
+    {
+        if (body.Value.ToMoney() is not { } value) return Problems.Validation("value.currency must be an ISO 4217 code.");
+        if (!Marketplace.TryParse(body.Marketplace, out var marketplace)) return Problems.Validation("marketplace is not one this service serves.");
+        if (!Enum.TryParse<CardKind>(body.Kind, ignoreCase: true, out var kind) || !body.Kind.All(char.IsAsciiLetterLower))
+            return Problems.Validation("kind must be digital or physical.");
+
+        var result = await issue.ExecuteAsync(new IssueCardsCommand(body.Count, value, marketplace, kind, body.Activated, http.User.Subject()), cancellationToken);
+        if (!result.Succeeded) return Problems.For(result.Failure!);
+        IssuedCardBody Describe(IssuedCard c, bool withCode) =>
+            new(c.Card.CardId, c.Card.Serial, withCode ? c.Code.Display : null, c.Card.Last4, CardView.StatusName(c.Card.Status));
+        // A code is shown once: a replay of this request lists the cards without their codes.
+        Idempotency.SetReplayBody(http, new { Cards = result.Value.Select(c => Describe(c, false)) });
+        return Results.Json(new { Cards = result.Value.Select(c => Describe(c, true)) }, statusCode: 201);
+    }
+
+    private static async Task<IResult> GetAsync(string serial, GetCard getCard, CancellationToken cancellationToken) =>
+        Respond(await getCard.ExecuteAsync(serial, cancellationToken));
+
+    private static async Task<IResult> ActivateAsync(string serial, ActivationBody body, ActivateCard activate, CancellationToken cancellationToken)
+    {
+        if (body.RetailerId.Length is 0 or > 128 || body.ReceiptRef?.Length > 128)
+            return Problems.Validation("retailerId (1-128 characters) is required; receiptRef is at most 128 characters.");
+        return Respond(await activate.ExecuteAsync(new ActivateCardCommand(serial, body.RetailerId, body.ReceiptRef), cancellationToken));
+    }
+
+    private static async Task<IResult> CancelAsync(string serial, CancelCard cancel, CancellationToken cancellationToken) =>
+        Respond(await cancel.ExecuteAsync(serial, cancellationToken));
+
+    private static IResult Respond(Result<CardView> result) => result.Succeeded ? Results.Ok(result.Value) : Problems.For(result.Failure!);
+}

@@ -1,0 +1,21 @@
+using Gifting.Core;
+using Gifting.Functions.Auth;
+using Gifting.Functions.Http;
+
+namespace Gifting.Functions.Endpoints;
+
+/// <summary>Routes that exist only in local mode: nothing maps them in any other environment.</summary>
+public static class DevEndpoints
+{
+    public sealed record TokenBody(string Sub, string[] Roles, string? Marketplace = null, string? Org = null);
+
+    public static void MapDevTokens(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/dev/tokens", (TokenBody body, LocalTokens tokens, TimeProvider clock) =>
+        {
+            if (!AccountId.TryParse(body.Sub, out _)) return Problems.Validation("sub must be 1-128 printable characters without / \\ ? #.");
+            if (body.Roles.Any(r => !Roles.All.Contains(r))) return Problems.Validation($"roles must be among: {string.Join(", ", Roles.All)}.");
+            var marketplace = body.Marketplace ?? Marketplace.Default.Code;
+            if (!Marketplace.TryParse(marketplace, out _)) return Problems.Validation("marketplace is not one this service serves.");
+            return Results.Ok(new { Token = tokens.Issue(body.Sub, body.Roles, marketplace, body.Org, clock) });
+        });
+}

@@ -1,0 +1,101 @@
+using Gifting.Core.Balances;
+using Gifting.Core.Cards;
+using Gifting.Core.Ledger;
+using Gifting.Core.Redemptions;
+using Gifting.Functions.Auth;
+using Gifting.Functions.Endpoints;
+using Gifting.Functions.Http;
+using Gifting.Infra;
+using Gifting.Infra.Cosmos;
+using Gifting.Infra.Json;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Gifting.Functions;
+
+/// <summary>The composition root of the custom handler: configuration, services, pipeline and routes.</summary>
+public static class GiftingApp
+{
+    public const string LocalEnvironment = "Local";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // The Functions host calls the handler on 127.0.0.1 at the port it chose.
+        if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        configure?.Invoke(builder);
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => GiftingJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ErrorHandling>();
+        services.AddProblemDetails();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Only the Functions host can reach the handler (it listens on loopback), and it adds the caller's address.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        services.AddGiftingAuth(configuration);
+        services.AddCosmosStores(configuration);
+
+        services.AddOptions<ClaimCodeOptions>().Bind(configuration.GetSection(ClaimCodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedemptionOptions>().Bind(configuration.GetSection(RedemptionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClaimCodeOptions>>().Value.CreateHasher());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToLimits());
+        services.AddSingleton<AccountLedger>();
+        services.AddSingleton<RedemptionThrottle>();
+        services.AddSingleton<CompleteRedemption>();
+        services.AddSingleton<RedeemCode>();
+        services.AddSingleton<IssueCards>();
+        services.AddSingleton<ActivateCard>();
+        services.AddSingleton<CancelCard>();
+        services.AddSingleton<GetCard>();
+        services.AddSingleton<GetBalance>();
+        services.AddSingleton<GetActivity>();
+        services.AddSingleton<GetPreferences>();
+        services.AddSingleton<SetPreferences>();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context =>
+        {
+            var status = context.HttpContext.Response.StatusCode;
+            return ProblemWriter.WriteAsync(context.HttpContext, status, ProblemWriter.CodeForStatus(status),
+                ReasonPhrase(status), "See the API contract for this route.");
+        });
+        app.UseForwardedHeaders();
+        app.UseRouting();
+        app.UseMiddleware<BodyLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<Idempotency>();
+
+        // The Functions host counts any answer on / as "ready".
+        app.MapGet("/", () => Results.Ok(new { Status = "ok" }));
+        app.MapGet("/api/health", async (GiftingContainers containers, CancellationToken ct) =>
+        {
+            await containers.PingAsync(ct);
+            return Results.Ok(new { Status = "ok" });
+        });
+        app.MapRedemptions();
+        app.MapBalance();
+        app.MapCards();
+        if (app.Environment.IsEnvironment(LocalEnvironment) && app.Services.GetRequiredService<AuthOptions>().IsLocal)
+            app.MapDevTokens();
+    }
+
+    private static string ReasonPhrase(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Request failed";
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Gifting.Functions.Http;
+
+/// <summary>
+/// Turns what escapes an endpoint into a problem: unreadable bodies into 400/413/415, anything else into a 500 with
+/// a correlation id. Request bodies are never logged: they may hold claim codes.
+/// </summary>
+public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (httpContext.Response.HasStarted) return false;
+        switch (exception)
+        {
+            case BadHttpRequestException bad when bad.StatusCode == 413:
+                await ProblemWriter.WriteAsync(httpContext, 413, "payload_too_large", "The request body is too large.", "Send a smaller body.");
+                return true;
+            case BadHttpRequestException bad when bad.StatusCode == 415:
+                await ProblemWriter.WriteAsync(httpContext, 415, "unsupported_media_type", "Unsupported content type.", "Send application/json.");
+                return true;
+            case BadHttpRequestException or JsonException:
+                await ProblemWriter.WriteAsync(httpContext, 400, "invalid_json", "The body is not valid JSON for this request.",
+                    "The body must be a JSON object with the documented members and types.");
+                return true;
+            default:
+                LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, ProblemWriter.CorrelationId(httpContext));
+                await ProblemWriter.WriteAsync(httpContext, 500, "internal_error", "Something went wrong.",
+                    "The request failed unexpectedly. Quote the correlation id to support.");
+                return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path} (correlation {CorrelationId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string correlationId);
+}

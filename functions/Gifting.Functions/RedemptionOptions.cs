@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+using Gifting.Core.Redemptions;
+
+namespace Gifting.Functions;
+
+/// <summary>Limits on failed redemptions, per account and per client address, in fixed windows.</summary>
+public sealed class RedemptionOptions
+{
+    public const string Section = "Redemption";
+
+    [Range(1, 1000)]
+    public int FailuresPerAccount { get; set; } = ThrottleLimits.Default.PerAccount;
+
+    [Range(1, 100000)]
+    public int FailuresPerClientAddress { get; set; } = ThrottleLimits.Default.PerClientAddress;
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan Window { get; set; } = ThrottleLimits.Default.Window;
+
+    public ThrottleLimits ToLimits() => new(FailuresPerAccount, FailuresPerClientAddress, Window);
+}

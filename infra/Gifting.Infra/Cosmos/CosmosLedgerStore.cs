@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Gifting.Core;
+using Gifting.Core.Ledger;
+using Microsoft.Azure.Cosmos;
+
+namespace Gifting.Infra.Cosmos;
+
+/// <summary>
+/// An account's ledger is one logical partition. Each entry is one document whose id is its zero-padded sequence
+/// number, created create-only, with a unique key on the operation key: a lost race or a replay is a 409 and nothing
+/// else. A small <c>head</c> document remembers the latest sequence number as a hint; the entries are the truth, so
+/// reading the latest entry probes forward from the hint until a sequence number is free.
+/// </summary>
+public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerStore
+{
+    private const string HeadId = "head";
+
+    private Container Ledger => containers.Ledger;
+
+    public async Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
+    {
+        var (head, _) = await Ledger.ReadOrNullAsync<HeadDocument>(HeadId, account.Value, cancellationToken);
+        var seq = head?.Seq ?? 0;
+        EntryDocument? latest = null;
+        if (seq > 0)
+        {
+            (latest, _) = await Ledger.ReadOrNullAsync<EntryDocument>(EntryId(seq), account.Value, cancellationToken);
+            if (latest is null) throw new InvalidOperationException($"The ledger head of {account} points past its entries.");
+        }
+        while (true)
+        {
+            var (next, _) = await Ledger.ReadOrNullAsync<EntryDocument>(EntryId(seq + 1), account.Value, cancellationToken);
+            if (next is null) return latest?.ToEntry(account);
+            latest = next;
+            seq++;
+        }
+    }
+
+    public async Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Ledger.CreateItemAsync(EntryDocument.From(entry), new PartitionKey(entry.Account.Value), cancellationToken: cancellationToken);
+        }
+        catch (CosmosException e) when (e.IsConflict())
+        {
+            return false;
+        }
+        await AdvanceHeadAsync(entry.Account, entry.Seq, cancellationToken);
+        return true;
+    }
+
+    public async Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.docType = 'entry' AND c.opKey = @opKey").WithParameter("@opKey", opKey);
+        var found = await Ledger.QueryPartitionAsync<EntryDocument>(query, account.Value, cancellationToken);
+        return found.Count == 0 ? null : found[0].ToEntry(account);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.docType = 'entry' AND c.seq >= @low AND c.seq <= @high")
+            .WithParameter("@low", Math.Max(1, fromSeq - count + 1))
+            .WithParameter("@high", fromSeq);
+        var found = await Ledger.QueryPartitionAsync<EntryDocument>(query, account.Value, cancellationToken);
+        return found.OrderByDescending(e => e.Seq).Select(e => e.ToEntry(account)).ToList();
+    }
+
+    /// <summary>Moves the hint forward, never back. Losing this write only costs the next reader one more probe.</summary>
+    private async Task AdvanceHeadAsync(AccountId account, long seq, CancellationToken cancellationToken)
+    {
+        var partition = new PartitionKey(account.Value);
+        try
+        {
+            await Ledger.PatchItemAsync<HeadDocument>(HeadId, partition, [PatchOperation.Set("/seq", seq)],
+                new PatchItemRequestOptions { FilterPredicate = $"FROM c WHERE c.seq < {seq.ToString(CultureInfo.InvariantCulture)}" },
+                cancellationToken);
+        }
+        catch (CosmosException e) when (e.IsStale())
+        {
+            // Someone already moved the head past this entry.
+        }
+        catch (CosmosException e) when (e.IsNotFound())
+        {
+            try
+            {
+                await Ledger.CreateItemAsync(new HeadDocument(HeadId, account.Value, seq), partition, cancellationToken: cancellationToken);
+            }
+            catch (CosmosException c) when (c.IsConflict())
+            {
+                await AdvanceHeadAsync(account, seq, cancellationToken);
+            }
+        }
+    }
+
+    private static string EntryId(long seq) => "entry-" + seq.ToString("D12", CultureInfo.InvariantCulture);
+
+    internal sealed record HeadDocument(string Id, string Pk, long Seq)
+    {
+        public string DocType { get; init; } = "head";
+        public string OpKey { get; init; } = "head";
+    }
+
+    internal sealed record LotDocument(string LotId, long Amount, DateTimeOffset ExpiresAt, string Source);
+
+    internal sealed record EntryDocument(
+        string Id, string Pk, long Seq, string OpKey, EntryType Type, Money Amount, long Gift, IReadOnlyList<LotDocument> Lots,
+        string Marketplace, DateTimeOffset OccurredAt, string Reference)
+    {
+        public string DocType { get; init; } = "entry";
+
+        public static EntryDocument From(LedgerEntry e) => new(
+            EntryId(e.Seq), e.Account.Value, e.Seq, e.OpKey, e.Type, e.Amount, e.After.Gift,
+            e.After.Lots.Select(l => new LotDocument(l.LotId, l.Amount, l.ExpiresAt, l.Source)).ToList(),
+            e.Marketplace.Code, e.OccurredAt, e.Reference);
+
+        public LedgerEntry ToEntry(AccountId account) => new(
+            account, Seq, OpKey, Type, Amount,
+            new BalanceState(Gift, Lots.Select(l => new PromoLot(l.LotId, l.Amount, l.ExpiresAt, l.Source)).ToImmutableArray()),
+            Core.Marketplace.Parse(Marketplace), OccurredAt, Reference);
+    }
+}

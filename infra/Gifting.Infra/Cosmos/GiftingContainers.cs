@@ -1,0 +1,60 @@
+using Microsoft.Azure.Cosmos;
+
+namespace Gifting.Infra.Cosmos;
+
+/// <summary>
+/// The containers and their partition keys. Every request-path operation is a point operation or a query inside one
+/// logical partition: cards and code-index entries by their own id, ledgers by account, counters and idempotency
+/// records by their key.
+/// </summary>
+public sealed class GiftingContainers(CosmosClient client, CosmosOptions options)
+{
+    public const string PartitionKeyPath = "/pk";
+
+    public Container Cards => client.GetContainer(options.Database, "cards");
+    public Container Ledger => client.GetContainer(options.Database, "ledger");
+    public Container Throttles => client.GetContainer(options.Database, "throttles");
+    public Container Idempotency => client.GetContainer(options.Database, "idempotency");
+
+    public static IEnumerable<ContainerProperties> Definitions()
+    {
+        yield return new ContainerProperties("cards", PartitionKeyPath);
+        var ledger = new ContainerProperties("ledger", PartitionKeyPath)
+        {
+            // Within an account, an operation (card, refund, debit...) posts at most one entry.
+            UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { new UniqueKey { Paths = { "/opKey" } } } },
+        };
+        yield return ledger;
+        // Counters and idempotency records expire by their own ttl field.
+        yield return new ContainerProperties("throttles", PartitionKeyPath) { DefaultTimeToLive = -1 };
+        yield return new ContainerProperties("idempotency", PartitionKeyPath) { DefaultTimeToLive = -1 };
+    }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var database = (await client.CreateDatabaseIfNotExistsAsync(options.Database, cancellationToken: cancellationToken)).Database;
+        foreach (var definition in Definitions())
+            await database.CreateContainerIfNotExistsAsync(definition, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Succeeds once the database answers: what "ready" means for this app.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        client.GetDatabase(options.Database).ReadAsync(cancellationToken: cancellationToken);
+
+    public static CosmosClient CreateClient(CosmosOptions options, System.Text.Json.JsonSerializerOptions json)
+    {
+        var clientOptions = new CosmosClientOptions
+        {
+            Serializer = new StjCosmosSerializer(json),
+            ApplicationName = "gifting",
+            EnableContentResponseOnWrite = false,
+        };
+        if (options.Emulator)
+        {
+            clientOptions.ConnectionMode = ConnectionMode.Gateway;
+            clientOptions.LimitToEndpoint = true;
+            clientOptions.CustomHandlers.Add(new EmulatorCompatibilityHandler());
+        }
+        return new CosmosClient(options.Endpoint, options.Key, clientOptions);
+    }
+}

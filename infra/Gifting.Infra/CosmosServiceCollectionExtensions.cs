@@ -1,0 +1,40 @@
+using Gifting.Core.Balances;
+using Gifting.Core.Cards;
+using Gifting.Core.Idempotency;
+using Gifting.Core.Ledger;
+using Gifting.Core.Redemptions;
+using Gifting.Infra.Cosmos;
+using Gifting.Infra.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Gifting.Infra;
+
+public static class CosmosServiceCollectionExtensions
+{
+    /// <summary>Registers the Cosmos DB client, containers and the stores behind the core's ports.</summary>
+    public static IServiceCollection AddCosmosStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CosmosOptions>>().Value);
+        services.AddSingleton(sp => GiftingContainers.CreateClient(sp.GetRequiredService<CosmosOptions>(), GiftingJson.Options));
+        services.AddSingleton<GiftingContainers>();
+        services.AddSingleton<ICardStore, CosmosCardStore>();
+        services.AddSingleton<ILedgerStore, CosmosLedgerStore>();
+        services.AddSingleton<IPreferencesStore, CosmosPreferencesStore>();
+        services.AddSingleton<IAttemptLog, CosmosAttemptLog>();
+        services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
+        services.AddHostedService<CreateContainersOnStart>();
+        return services;
+    }
+
+    private sealed class CreateContainersOnStart(GiftingContainers containers, CosmosOptions options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            options.CreateIfMissing ? containers.EnsureCreatedAsync(cancellationToken) : Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

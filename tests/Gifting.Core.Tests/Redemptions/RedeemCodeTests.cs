@@ -1,0 +1,157 @@
+using Gifting.Core.Cards;
+using Gifting.Core.Codes;
+using Gifting.Core.Ledger;
+using Gifting.Core.Redemptions;
+using Gifting.Core.Tests.Support;
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Redemptions;
+
+public sealed class RedeemCodeTests
+{
+    private static readonly AccountId Alice = TestCore.Account("alice");
+    private static readonly AccountId Bob = TestCore.Account("bob");
+
+    private readonly TestCore _core = TestCore.Create();
+
+    [Fact]
+    public async Task Redeem_WhenCodeValid_CreditsGiftBalance()
+    {
+        var issued = await _core.IssueOneAsync(amount: 25_00);
+
+        var result = await _core.RedeemAsync(Alice, issued.Code.Display.ToLowerInvariant());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(new Money(25_00, "USD"), result.Value.Value);
+        Assert.Equal(issued.Code.Last4, result.Value.Last4);
+        Assert.Equal(25_00, result.Value.Balance.Gift.Amount);
+        Assert.Equal(25_00, (await _core.BalanceAsync(Alice)).Available.Amount);
+        var card = await _core.CardAsync(issued.Card.Serial);
+        Assert.Equal(CardStatus.Redeemed, card.Status);
+        Assert.Equal(result.Value.RedemptionId, card.RedemptionId);
+        var entry = Assert.Single(_core.Ledger.Entries(Alice));
+        Assert.Equal((1L, EntryType.Redemption, CompleteRedemption.OpKey(card)), (entry.Seq, entry.Type, entry.OpKey));
+    }
+
+    [Fact]
+    public async Task Redeem_WhenSecondCardRedeemed_AddsToBalance()
+    {
+        var cards = await _core.IssueAsync(count: 2, amount: 10_00);
+
+        await _core.RedeemAsync(Alice, cards[0].Code.Display);
+        var second = await _core.RedeemAsync(Alice, cards[1].Code.Normalized);
+
+        Assert.Equal(20_00, second.Value.Balance.Available.Amount);
+        Assert.Equal([1L, 2L], _core.Ledger.Entries(Alice).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task Redeem_WhenCodeAlreadyRedeemed_ReturnsAlreadyRedeemed()
+    {
+        var issued = await _core.IssueOneAsync();
+        await _core.RedeemAsync(Alice, issued.Code.Display);
+
+        var again = await _core.RedeemAsync(Alice, issued.Code.Display);
+        var other = await _core.RedeemAsync(Bob, issued.Code.Display);
+
+        Assert.Equal(ErrorCode.AlreadyRedeemed, again.Failure?.Code);
+        Assert.Equal(ErrorCode.AlreadyRedeemed, other.Failure?.Code);
+        Assert.Single(_core.Ledger.Entries(Alice));
+        Assert.Empty(_core.Ledger.Entries(Bob));
+    }
+
+    [Fact]
+    public async Task Redeem_WhenCardCancelled_ReturnsInvalidCode()
+    {
+        var issued = await _core.IssueOneAsync();
+        await _core.CancelCard.ExecuteAsync(issued.Card.Serial, CancellationToken.None);
+
+        var result = await _core.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.Equal(ErrorCode.InvalidCode, result.Failure?.Code);
+        Assert.Empty(_core.Ledger.Entries(Alice));
+    }
+
+    [Fact]
+    public async Task Redeem_WhenPhysicalCardNotActivated_ReturnsCardNotActivated()
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+
+        var result = await _core.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.Equal(ErrorCode.CardNotActivated, result.Failure?.Code);
+        Assert.Equal(CardStatus.Inactive, (await _core.CardAsync(issued.Card.Serial)).Status);
+    }
+
+    [Fact]
+    public async Task Redeem_WhenPhysicalCardActivated_Succeeds()
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+        await _core.ActivateCard.ExecuteAsync(new ActivateCardCommand(issued.Card.Serial, "shop-1", "r-1"), CancellationToken.None);
+
+        var result = await _core.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task Redeem_WhenCardIsForAnotherMarketplace_ReturnsRegionMismatch()
+    {
+        var issued = await _core.IssueOneAsync(marketplace: "DE");
+
+        var result = await _core.RedeemAsync(Alice, issued.Code.Display, tokenMarketplace: "US");
+
+        Assert.Equal(ErrorCode.RegionMismatch, result.Failure?.Code);
+        Assert.Equal(CardStatus.Active, (await _core.CardAsync(issued.Card.Serial)).Status);
+    }
+
+    [Fact]
+    public async Task Redeem_WhenBalanceIsLockedToAnotherMarketplace_ReturnsRegionMismatch()
+    {
+        var us = await _core.IssueOneAsync(marketplace: "US");
+        var de = await _core.IssueOneAsync(marketplace: "DE");
+        await _core.RedeemAsync(Alice, us.Code.Display, tokenMarketplace: "US");
+
+        var result = await _core.RedeemAsync(Alice, de.Code.Display, tokenMarketplace: "DE");
+
+        Assert.Equal(ErrorCode.RegionMismatch, result.Failure?.Code);
+        Assert.Equal("US", (await _core.BalanceAsync(Alice, "DE")).Marketplace);
+    }
+
+    [Fact]
+    public async Task Redeem_WhenCodeUnknown_ReturnsInvalidCode()
+    {
+        var result = await _core.RedeemAsync(Alice, ClaimCode.Generate().Display);
+
+        Assert.Equal(ErrorCode.InvalidCode, result.Failure?.Code);
+    }
+
+    [Fact]
+    public async Task Redeem_WhenCodeMistyped_ReturnsInvalidCodeWithoutCountingAnAttempt()
+    {
+        var issued = await _core.IssueOneAsync();
+
+        for (var i = 0; i < 10; i++)
+        {
+            var typo = await _core.RedeemAsync(Alice, Mistype.OneSymbol(issued.Code));
+            Assert.Equal(ErrorCode.InvalidCode, typo.Failure?.Code);
+            Assert.Contains("mistyped", typo.Failure?.Detail, StringComparison.Ordinal);
+        }
+        var result = await _core.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task Redeem_AfterHashKeyRotation_FindsCardsHashedUnderTheOldKey()
+    {
+        var oldKey = CoreBuilder.NewKey(1);
+        var before = new CoreBuilder().WithHashKeys(1, oldKey).Build();
+        var issued = await before.IssueOneAsync();
+        var after = new CoreBuilder().WithStores(before.Cards, before.Ledger).WithHashKeys(2, oldKey, CoreBuilder.NewKey(2)).Build();
+
+        var result = await after.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.True(result.Succeeded);
+    }
+}

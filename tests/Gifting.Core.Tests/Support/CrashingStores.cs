@@ -1,0 +1,51 @@
+using Gifting.Core.Cards;
+using Gifting.Core.Ledger;
+
+namespace Gifting.Core.Tests.Support;
+
+/// <summary>The process dies after a write reached the database and before its caller heard back.</summary>
+internal sealed class SimulatedCrashException() : Exception("Simulated crash after a write.");
+
+/// <summary>Lets the first card write that matches through to the store, then crashes. Later writes pass.</summary>
+internal sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAfter) : ICardStore
+{
+    private int _crashed;
+
+    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) => inner.TryCreateAsync(card, cancellationToken);
+
+    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
+        inner.FindBySerialAsync(serial, cancellationToken);
+
+    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
+        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
+    {
+        var written = await inner.TryReplaceAsync(card, etag, cancellationToken);
+        if (written is not null && crashAfter(card) && Interlocked.Exchange(ref _crashed, 1) == 0) throw new SimulatedCrashException();
+        return written;
+    }
+}
+
+/// <summary>Lets the first ledger append through to the store, then crashes. Later appends pass.</summary>
+internal sealed class CrashingLedgerStore(ILedgerStore inner) : ILedgerStore
+{
+    private int _crashed;
+
+    public Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken) =>
+        inner.ReadLatestAsync(account, cancellationToken);
+
+    public async Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var appended = await inner.TryAppendAsync(entry, cancellationToken);
+        if (appended && Interlocked.Exchange(ref _crashed, 1) == 0) throw new SimulatedCrashException();
+        return appended;
+    }
+
+    public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken) =>
+        inner.FindByOpKeyAsync(account, opKey, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
+        AccountId account, long fromSeq, int count, CancellationToken cancellationToken) =>
+        inner.ReadDescendingAsync(account, fromSeq, count, cancellationToken);
+}

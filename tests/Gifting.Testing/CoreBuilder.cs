@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using Gifting.Core.Cards;
+using Gifting.Core.Codes;
+using Gifting.Core.Ledger;
+using Gifting.Core.Redemptions;
+
+namespace Gifting.Testing;
+
+/// <summary>
+/// Wires the core use cases to in-memory stores with defaults that suit most tests: a fake clock, one random hash key
+/// (version 1) and the default throttle limits. A decorator can stand between the use cases and a store, for example
+/// to simulate a crash, while the test still inspects the store itself.
+/// </summary>
+public sealed class CoreBuilder
+{
+    private FakeTimeProvider _clock = new();
+    private ThrottleLimits _limits = ThrottleLimits.Default;
+    private HashKey[] _keys = [NewKey(1)];
+    private int _currentKeyVersion = 1;
+    private InMemoryCardStore _cards = new();
+    private InMemoryLedgerStore _ledger = new();
+    private Func<ICardStore, ICardStore> _decorateCards = s => s;
+    private Func<ILedgerStore, ILedgerStore> _decorateLedger = s => s;
+
+    public static HashKey NewKey(int version) => new(version, RandomNumberGenerator.GetBytes(32));
+
+    public CoreBuilder WithClock(FakeTimeProvider clock)
+    {
+        _clock = clock;
+        return this;
+    }
+
+    public CoreBuilder WithLimits(ThrottleLimits limits)
+    {
+        _limits = limits;
+        return this;
+    }
+
+    public CoreBuilder WithHashKeys(int currentVersion, params HashKey[] keys)
+    {
+        _keys = keys;
+        _currentKeyVersion = currentVersion;
+        return this;
+    }
+
+    /// <summary>Shares stores with another core, as a restarted app (say, after a key rotation) shares its database.</summary>
+    public CoreBuilder WithStores(InMemoryCardStore cards, InMemoryLedgerStore ledger)
+    {
+        _cards = cards;
+        _ledger = ledger;
+        return this;
+    }
+
+    public CoreBuilder WithCardStore(Func<ICardStore, ICardStore> decorate)
+    {
+        _decorateCards = decorate;
+        return this;
+    }
+
+    public CoreBuilder WithLedgerStore(Func<ILedgerStore, ILedgerStore> decorate)
+    {
+        _decorateLedger = decorate;
+        return this;
+    }
+
+    public TestCore Build() => new(
+        _clock, _cards, _ledger, new InMemoryAttemptLog(_clock),
+        new CodeHasher(_keys, _currentKeyVersion), _limits, _decorateCards, _decorateLedger);
+}

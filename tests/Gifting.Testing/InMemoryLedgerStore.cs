@@ -1,0 +1,69 @@
+using Gifting.Core;
+using Gifting.Core.Ledger;
+
+namespace Gifting.Testing;
+
+/// <summary>
+/// Each account's entries keyed by sequence number with a unique operation key, as the Cosmos ledger is: an append
+/// fails if either is taken. Nothing is ever updated or deleted.
+/// </summary>
+public sealed class InMemoryLedgerStore : ILedgerStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<AccountId, AccountEntries> _accounts = [];
+
+    /// <summary>An account's entries, oldest first, for assertions.</summary>
+    public IReadOnlyList<LedgerEntry> Entries(AccountId account)
+    {
+        lock (_gate) return _accounts.TryGetValue(account, out var entries) ? [.. entries.BySeq.Values] : [];
+    }
+
+    public Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_accounts.TryGetValue(account, out var entries) && entries.BySeq.Count > 0
+                ? entries.BySeq.Values[^1]
+                : null);
+        }
+    }
+
+    public Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_gate)
+        {
+            if (!_accounts.TryGetValue(entry.Account, out var entries))
+                _accounts.Add(entry.Account, entries = new AccountEntries());
+            if (entries.BySeq.ContainsKey(entry.Seq) || entries.ByOpKey.ContainsKey(entry.OpKey)) return Task.FromResult(false);
+            entries.BySeq.Add(entry.Seq, entry);
+            entries.ByOpKey.Add(entry.OpKey, entry);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_accounts.TryGetValue(account, out var entries) ? entries.ByOpKey.GetValueOrDefault(opKey) : null);
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<LedgerEntry> page = _accounts.TryGetValue(account, out var entries)
+                ? entries.BySeq.Values.Where(e => e.Seq <= fromSeq).Reverse().Take(count).ToList()
+                : [];
+            return Task.FromResult(page);
+        }
+    }
+
+    private sealed class AccountEntries
+    {
+        public SortedList<long, LedgerEntry> BySeq { get; } = [];
+        public Dictionary<string, LedgerEntry> ByOpKey { get; } = new(StringComparer.Ordinal);
+    }
+}
