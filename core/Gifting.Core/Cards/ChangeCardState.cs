@@ -73,6 +73,9 @@ public sealed class GetCard(ICardStore cards, CompleteRedemption complete)
         if (stored is null) return new Failure(ErrorCode.CardNotFound, "No card has this serial.");
         if (stored.Card.Status != CardStatus.Redeeming) return CardView.Of(stored.Card);
         var completed = await complete.ExecuteAsync(stored, cancellationToken);
-        return CardView.Of(completed.Succeeded ? completed.Value.Card : stored.Card);
+        if (completed.Succeeded) return CardView.Of(completed.Value.Card);
+        // The claimant could not be credited and the card was given back: show it as it is now.
+        var current = await cards.FindBySerialAsync(serial, cancellationToken);
+        return CardView.Of((current ?? stored).Card);
     }
 }

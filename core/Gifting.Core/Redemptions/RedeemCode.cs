@@ -46,14 +46,25 @@ public sealed class RedeemCode(
                     return new Failure(ErrorCode.InvalidCode, NoSuchCode);
                 case CardStatus.Inactive:
                     return new Failure(ErrorCode.CardNotActivated, "This card has not been activated yet. Ask the store where it was bought.");
+                case CardStatus.Redeemed when card.ClaimedBy == command.Account.Value:
+                    // The caller's own redemption, finished earlier (a retry after a crash lands here): answer it again.
+                    var latestEntry = await ledger.LatestAsync(command.Account, cancellationToken)
+                        ?? throw new InvalidOperationException("A redeemed card's claimant has no ledger.");
+                    return new Redemption(card.RedemptionId!, card.Last4, card.Value, Balance.Of(latestEntry.Marketplace, latestEntry.After));
                 case CardStatus.Redeemed:
                     return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
                 case CardStatus.Redeeming:
                     var completed = await complete.ExecuteAsync(stored, cancellationToken);
-                    if (!completed.Succeeded) return completed.Failure!;
-                    return card.ClaimedBy == command.Account.Value
-                        ? await SuccessAsync(completed.Value.Card, completed.Value.Posting, cancellationToken)
-                        : new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
+                    if (card.ClaimedBy == command.Account.Value)
+                    {
+                        return completed.Succeeded
+                            ? await SuccessAsync(completed.Value.Card, completed.Value.Posting, cancellationToken)
+                            : completed.Failure!;
+                    }
+                    if (completed.Succeeded) return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
+                    // The claimant could not be credited and the card was given back: it is free for this account.
+                    stored = await cards.FindBySerialAsync(card.Serial, cancellationToken) ?? throw new InvalidOperationException("A card disappeared.");
+                    continue;
             }
 
             var latest = await ledger.LatestAsync(command.Account, cancellationToken);

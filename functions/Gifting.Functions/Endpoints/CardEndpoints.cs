@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Functions.Auth;
@@ -11,7 +12,8 @@ public static class CardEndpoints
 
     public sealed record ActivationBody(string RetailerId, string? ReceiptRef = null);
 
-    public sealed record IssuedCardBody(string CardId, string Serial, string? Code, string Last4, string Status);
+    public sealed record IssuedCardBody(
+        string CardId, string Serial, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code, string Last4, string Status);
 
     public static void MapCards(this IEndpointRouteBuilder app)
     {

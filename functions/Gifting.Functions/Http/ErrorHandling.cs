@@ -20,9 +20,12 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
             case BadHttpRequestException bad when bad.StatusCode == 415:
                 await ProblemWriter.WriteAsync(httpContext, 415, "unsupported_media_type", "Unsupported content type.", "Send application/json.");
                 return true;
-            case BadHttpRequestException or JsonException:
+            case BadHttpRequestException:
+                // The JSON path says where the body went wrong without repeating any of its values.
+                var path = (exception.InnerException as JsonException)?.Path;
                 await ProblemWriter.WriteAsync(httpContext, 400, "invalid_json", "The body is not valid JSON for this request.",
-                    "The body must be a JSON object with the documented members and types.");
+                    "The body must be a JSON object with the documented members and types"
+                    + (string.IsNullOrEmpty(path) || path == "$" ? "." : $"; the problem is at {path}."));
                 return true;
             default:
                 LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, ProblemWriter.CorrelationId(httpContext));

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Gifting.Functions;
+
+namespace Gifting.LocalHost;
+
+/// <summary>
+/// Starts the custom handler as the Functions host would: on 127.0.0.1 at a port chosen for it, in the Local
+/// environment, with settings that point it at the local emulator.
+/// </summary>
+public static class LocalHandler
+{
+    public static Dictionary<string, string?> Settings(string cosmosEndpoint) => new()
+    {
+        ["Cosmos:Endpoint"] = cosmosEndpoint,
+        ["Cosmos:Key"] = CosmosEmulator.Key,
+        ["Cosmos:Emulator"] = "true",
+        ["Cosmos:CreateIfMissing"] = "true",
+        ["Auth:Mode"] = "Local",
+        // Fresh secrets per start: the emulator forgets everything on exit, so nothing needs the old ones.
+        ["ClaimCodes:CurrentVersion"] = "1",
+        ["ClaimCodes:Keys:1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    };
+
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(string cosmosEndpoint, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var app = GiftingApp.Build(["--environment", GiftingApp.LocalEnvironment], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(Settings(cosmosEndpoint));
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        });
+        await app.StartAsync(cancellationToken);
+        return (app, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,81 @@
+using Gifting.Core.Cards;
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Cards;
+
+public sealed class ActivateCardTests
+{
+    private readonly TestCore _core = TestCore.Create();
+
+    [Fact]
+    public async Task Activate_WhenPhysicalCardInactive_MakesItActive()
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+
+        var result = await ActivateAsync(issued.Card.Serial, "shop-1", "receipt-9");
+
+        Assert.Equal("active", result.Value.Status);
+        var card = await _core.CardAsync(issued.Card.Serial);
+        Assert.Equal(("shop-1", "receipt-9", _core.Clock.GetUtcNow()), (card.ActivatedBy, card.ReceiptRef, card.ActivatedAt));
+    }
+
+    [Fact]
+    public async Task Activate_WhenRepeatedBySameRetailerAndReceipt_SucceedsAgain()
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+        await ActivateAsync(issued.Card.Serial, "shop-1", "receipt-9");
+
+        var again = await ActivateAsync(issued.Card.Serial, "shop-1", "receipt-9");
+
+        Assert.Equal("active", again.Value.Status);
+    }
+
+    [Theory]
+    [InlineData("shop-2", "receipt-9")]
+    [InlineData("shop-1", "receipt-10")]
+    [InlineData("shop-1", null)]
+    public async Task Activate_WhenAlreadyActivatedOtherwise_ReturnsCardAlreadyActive(string retailer, string? receipt)
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+        await ActivateAsync(issued.Card.Serial, "shop-1", "receipt-9");
+
+        var result = await ActivateAsync(issued.Card.Serial, retailer, receipt);
+
+        Assert.Equal(ErrorCode.CardAlreadyActive, result.Failure?.Code);
+    }
+
+    [Fact]
+    public async Task Activate_WhenDigitalCard_ReturnsCardAlreadyActive()
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Digital);
+
+        Assert.Equal(ErrorCode.CardAlreadyActive, (await ActivateAsync(issued.Card.Serial, "shop-1", null)).Failure?.Code);
+    }
+
+    [Fact]
+    public async Task Activate_WhenCancelled_ReturnsCardCancelled()
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+        await _core.CancelCard.ExecuteAsync(issued.Card.Serial, CancellationToken.None);
+
+        Assert.Equal(ErrorCode.CardCancelled, (await ActivateAsync(issued.Card.Serial, "shop-1", null)).Failure?.Code);
+    }
+
+    [Fact]
+    public async Task Activate_WhenRedeemed_ReturnsAlreadyRedeemed()
+    {
+        var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: true);
+        await _core.RedeemAsync(TestCore.Account("alice"), issued.Code.Display);
+
+        Assert.Equal(ErrorCode.AlreadyRedeemed, (await ActivateAsync(issued.Card.Serial, "shop-1", null)).Failure?.Code);
+    }
+
+    [Fact]
+    public async Task Activate_WhenSerialUnknown_ReturnsCardNotFound()
+    {
+        Assert.Equal(ErrorCode.CardNotFound, (await ActivateAsync("0000000000000000", "shop-1", null)).Failure?.Code);
+    }
+
+    private Task<Result<CardView>> ActivateAsync(string serial, string retailer, string? receipt) =>
+        _core.ActivateCard.ExecuteAsync(new ActivateCardCommand(serial, retailer, receipt), CancellationToken.None);
+}

@@ -1,0 +1,35 @@
+using Gifting.Core.Cards;
+using Gifting.Core.Tests.Support;
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Redemptions;
+
+public sealed class ConcurrentRedemptionTests
+{
+    [Fact]
+    public async Task Redeem_WhenHundredAccountsRaceForOneCode_ExactlyOneWins()
+    {
+        var core = new CoreBuilder()
+            .WithCardStore(s => new YieldingCardStore(s))
+            .WithLedgerStore(s => new YieldingLedgerStore(s))
+            .Build();
+        var issued = await core.IssueOneAsync(amount: 50_00);
+        var accounts = Enumerable.Range(0, 100).Select(i => TestCore.Account($"racer-{i}")).ToList();
+        using var start = new ManualResetEventSlim();
+
+        var attempts = accounts.Select(account => Task.Run(async () =>
+        {
+            start.Wait();
+            return (Account: account, Result: await core.RedeemAsync(account, issued.Code.Display));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        var winner = Assert.Single(results, r => r.Result.Succeeded);
+        Assert.Equal(99, results.Count(r => r.Result.Failure?.Code == ErrorCode.AlreadyRedeemed));
+        var card = await core.CardAsync(issued.Card.Serial);
+        Assert.Equal((CardStatus.Redeemed, winner.Account.Value), (card.Status, card.ClaimedBy));
+        Assert.Single(accounts.SelectMany(core.Ledger.Entries));
+        Assert.Equal(50_00, Assert.Single(core.Ledger.Entries(winner.Account)).After.Gift);
+    }
+}

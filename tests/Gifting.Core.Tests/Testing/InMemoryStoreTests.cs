@@ -1,0 +1,52 @@
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Testing;
+
+/// <summary>The fakes keep the Cosmos rules the use cases rely on.</summary>
+public sealed class InMemoryStoreTests
+{
+    [Fact]
+    public async Task CardStore_RefusesATakenSerialOrCodeHash()
+    {
+        var core = TestCore.Create();
+        var card = (await core.IssueOneAsync()).Card;
+
+        Assert.False(await core.Cards.TryCreateAsync(card with { CodeHash = "other" }, CancellationToken.None));
+        Assert.False(await core.Cards.TryCreateAsync(card with { Serial = "other" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CardStore_ReplaceAtStaleETag_ReturnsNull()
+    {
+        var core = TestCore.Create();
+        var serial = (await core.IssueOneAsync()).Card.Serial;
+        var read = (await core.Cards.FindBySerialAsync(serial, CancellationToken.None))!;
+
+        var first = await core.Cards.TryReplaceAsync(read.Card with { Last4 = "AAAA" }, read.ETag, CancellationToken.None);
+        var second = await core.Cards.TryReplaceAsync(read.Card with { Last4 = "BBBB" }, read.ETag, CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.NotEqual(read.ETag, first);
+        Assert.Null(second);
+        Assert.Equal("AAAA", (await core.CardAsync(serial)).Last4);
+    }
+
+    [Fact]
+    public async Task IdempotencyStore_BeginsOnceAndTakesOverOnlyAtTheSeenVersion()
+    {
+        var store = new InMemoryIdempotencyStore();
+        var until = DateTimeOffset.UnixEpoch;
+
+        Assert.Null(await store.TryBeginAsync("k", "f", until, CancellationToken.None));
+        var running = (await store.TryBeginAsync("k", "f", until, CancellationToken.None))!;
+        Assert.True(await store.TryTakeOverAsync(running, until, CancellationToken.None));
+        Assert.False(await store.TryTakeOverAsync(running, until, CancellationToken.None));
+
+        await store.CompleteAsync("k", "f", 200, "application/json", [1, 2], CancellationToken.None);
+        var done = (await store.TryBeginAsync("k", "g", until, CancellationToken.None))!;
+        Assert.Equal((true, 200, "f"), (done.Completed, done.Status, done.Fingerprint));
+
+        await store.ReleaseAsync("k", CancellationToken.None);
+        Assert.Null(await store.TryBeginAsync("k", "g", until, CancellationToken.None));
+    }
+}
