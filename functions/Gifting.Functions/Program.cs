@@ -1,6 +1,11 @@
-using Gifting.Functions;
+namespace Gifting.Functions;
 
-await GiftingApp.Build(args).RunAsync();
+/// <summary>The custom handler's entry point; the Functions host starts this executable.</summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
 
-/// <summary>The custom handler's entry point; public for the test host.</summary>
-public partial class Program;
+    public static Task Main(string[] args) => GiftingApp.Build(args).RunAsync();
+}

@@ -26,6 +26,10 @@ internal static class CosmosErrors
         }
     }
 
+    /// <summary>
+    /// Runs a query inside one logical partition. The query must also filter on <c>c.pk</c>: the local emulator
+    /// ignores the partition key of a query and scans every partition.
+    /// </summary>
     public static async Task<List<T>> QueryPartitionAsync<T>(
         this Container container, QueryDefinition query, string partitionKey, CancellationToken cancellationToken)
     {

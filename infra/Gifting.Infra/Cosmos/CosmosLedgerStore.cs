@@ -53,14 +53,17 @@ public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerSto
 
     public async Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.docType = 'entry' AND c.opKey = @opKey").WithParameter("@opKey", opKey);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.opKey = @opKey")
+            .WithParameter("@pk", account.Value)
+            .WithParameter("@opKey", opKey);
         var found = await Ledger.QueryPartitionAsync<EntryDocument>(query, account.Value, cancellationToken);
         return found.Count == 0 ? null : found[0].ToEntry(account);
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.docType = 'entry' AND c.seq >= @low AND c.seq <= @high")
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.seq >= @low AND c.seq <= @high")
+            .WithParameter("@pk", account.Value)
             .WithParameter("@low", Math.Max(1, fromSeq - count + 1))
             .WithParameter("@high", fromSeq);
         var found = await Ledger.QueryPartitionAsync<EntryDocument>(query, account.Value, cancellationToken);

@@ -1,13 +1,14 @@
+using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Ledger;
 
-namespace Gifting.Core.Tests.Support;
+namespace Gifting.Testing;
 
 /// <summary>The process dies after a write reached the database and before its caller heard back.</summary>
-internal sealed class SimulatedCrashException() : Exception("Simulated crash after a write.");
+public sealed class SimulatedCrashException() : Exception("Simulated crash after a write.");
 
 /// <summary>Lets the first card write that matches through to the store, then crashes. Later writes pass.</summary>
-internal sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAfter) : ICardStore
+public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAfter) : ICardStore
 {
     private int _crashed;
 
@@ -28,7 +29,7 @@ internal sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crash
 }
 
 /// <summary>Lets the first ledger append through to the store, then crashes. Later appends pass.</summary>
-internal sealed class CrashingLedgerStore(ILedgerStore inner) : ILedgerStore
+public sealed class CrashingLedgerStore(ILedgerStore inner) : ILedgerStore
 {
     private int _crashed;
 

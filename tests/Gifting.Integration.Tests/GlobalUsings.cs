@@ -1,0 +1,3 @@
+global using Gifting.Integration.Tests.Infrastructure;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Gifting.LocalHost;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gifting.Integration.Tests.Http;
+
+[Collection(CosmosCollection.Name)]
+public sealed class HostContractTests(CosmosFixture cosmos)
+{
+    [Fact]
+    public void EveryHttpRoute_HasAFunctionJsonAndEveryFunctionJson_HasARoute()
+    {
+        using var app = new GiftingFactory(cosmos);
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.StartsWith("api/", StringComparison.Ordinal) && !r.StartsWith("api/dev/", StringComparison.Ordinal))
+            .Select(r => r["api/".Length..].TrimEnd('/'))
+            .ToHashSet();
+        var declared = Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "functions", "Gifting.Functions", "Functions"), "function.json", SearchOption.AllDirectories)
+            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("bindings")[0])
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .Select(b => b.GetProperty("route").GetString()!)
+            .ToHashSet();
+
+        Assert.Equal(routes.Order(), declared.Order());
+    }
+
+    [Fact]
+    public async Task HealthAndRoot_AnswerOnceReady()
+    {
+        using var app = new GiftingFactory(cosmos);
+        var client = app.CreateClient();
+
+        Assert.Equal("ok", (await (await client.GetAsync("/api/health")).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(200, (int)(await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DevTokens_DoNotExistOutsideLocalMode()
+    {
+        using var app = new GiftingFactory(cosmos, environment: "Production");
+        var client = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Mode", "Oidc");
+            b.UseSetting("Auth:Authority", "https://login.example.invalid/tenant/v2.0");
+            b.UseSetting("Auth:Audience", "api://gifting");
+        }).CreateClient();
+
+        using var response = await client.PostJsonAsync("/api/dev/tokens", new { sub = "x", roles = new[] { "admin" } });
+
+        Assert.Equal(404, (int)response.StatusCode);
+    }
+}

@@ -1,0 +1,32 @@
+using Gifting.Functions;
+using Gifting.Functions.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Gifting.Integration.Tests.Infrastructure;
+
+/// <summary>The real handler, in memory, against the fixture's Cosmos DB; tests may wrap services to inject faults.</summary>
+public sealed class GiftingFactory(CosmosFixture cosmos, Action<IServiceCollection>? services = null, string environment = GiftingApp.LocalEnvironment)
+    : WebApplicationFactory<Gifting.Functions.Program>
+{
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in cosmos.Settings()) builder.UseSetting(key, value);
+        builder.UseSetting("Logging:LogLevel:Default", "Trace");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(s => services?.Invoke(s));
+    }
+
+    /// <summary>A client whose requests carry a token for <paramref name="subject"/> with the given role.</summary>
+    public HttpClient ClientFor(string subject, string role, string marketplace = "US")
+    {
+        var token = Services.GetRequiredService<LocalTokens>().Issue(subject, [role], marketplace, null, TimeProvider.System);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
