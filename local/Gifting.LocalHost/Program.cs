@@ -1,15 +1,14 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Gifting.LocalHost;
 
 // The local stand-in for the Azure Functions host: the Cosmos emulator, the custom handler, and a front door on
 // http://127.0.0.1:$GIFTING_PORT (7071 by default) that forwards HTTP functions to the handler.
 var port = int.Parse(Environment.GetEnvironmentVariable("GIFTING_PORT") ?? "7071", CultureInfo.InvariantCulture);
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopping.Cancel();
-};
+// Ctrl+C and SIGTERM both stop the app and then the emulator it started.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var emulator = await CosmosEmulator.StartAsync(stopping.Token);
 Console.WriteLine($"Cosmos emulator listening on {emulator.Endpoint}");
@@ -28,3 +27,9 @@ var stopped = await Task.WhenAny(Task.Delay(Timeout.Infinite, stopping.Token), e
 if (stopped == emulator.Exited) Console.Error.WriteLine("The Cosmos emulator stopped; stopping Gifting.");
 await app.StopAsync(CancellationToken.None);
 await handler.StopAsync(CancellationToken.None);
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stopping.Cancel();
+}
