@@ -14,6 +14,7 @@ public enum ErrorCode
     CardCancelled,
     InsufficientFunds,
     CurrencyMismatch,
+    NotUnderReview,
 }
 
 public sealed record Failure(ErrorCode Code, string Detail, TimeSpan? RetryAfter = null);

@@ -52,6 +52,8 @@ public static class GiftingApp
         services.AddOptions<RedemptionOptions>().Bind(configuration.GetSection(RedemptionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClaimCodeOptions>>().Value.CreateHasher());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToLimits());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
+        services.AddSingleton<ReviewRedemption>();
         services.AddSingleton<AccountLedger>();
         services.AddSingleton<RedemptionThrottle>();
         services.AddSingleton<CompleteRedemption>();

@@ -17,5 +17,13 @@ public sealed class RedemptionOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan Window { get; set; } = ThrottleLimits.Default.Window;
 
+    /// <summary>
+    /// The fraud rule: per currency, the card value (minor units) from which a redemption waits for review.
+    /// Empty by default: no redemption is held.
+    /// </summary>
+    public Dictionary<string, long> ReviewThresholds { get; set; } = [];
+
     public ThrottleLimits ToLimits() => new(FailuresPerAccount, FailuresPerClientAddress, Window);
+
+    public ReviewPolicy ToReviewPolicy() => new(ReviewThresholds);
 }

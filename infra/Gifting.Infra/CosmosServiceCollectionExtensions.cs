@@ -26,6 +26,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IPreferencesStore, CosmosPreferencesStore>();
         services.AddSingleton<IAttemptLog, CosmosAttemptLog>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
+        services.AddSingleton<IHoldStore, CosmosHoldStore>();
         services.AddHostedService<CreateContainersOnStart>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace Gifting.Testing;
 /// (version 1) and the default throttle limits. A decorator can stand between the use cases and a store, for example
 /// to simulate a crash, while the test still inspects the store itself.
 /// </summary>
-public sealed class CoreBuilder
+public sealed partial class CoreBuilder
 {
     private FakeTimeProvider _clock = new();
     private ThrottleLimits _limits = ThrottleLimits.Default;
@@ -21,6 +21,8 @@ public sealed class CoreBuilder
     private InMemoryLedgerStore _ledger = new();
     private Func<ICardStore, ICardStore> _decorateCards = s => s;
     private Func<ILedgerStore, ILedgerStore> _decorateLedger = s => s;
+
+    private ReviewPolicy _review = ReviewPolicy.None;
 
     public static HashKey NewKey(int version) => new(version, RandomNumberGenerator.GetBytes(32));
 
@@ -65,5 +67,13 @@ public sealed class CoreBuilder
 
     public TestCore Build() => new(
         _clock, _cards, _ledger, new InMemoryAttemptLog(_clock),
-        new CodeHasher(_keys, _currentKeyVersion), _limits, _decorateCards, _decorateLedger);
+        new CodeHasher(_keys, _currentKeyVersion), _limits, _decorateCards, _decorateLedger, _review,
+        _expiryIndex, _decorateExpiries);
+
+    /// <summary>Holds for review every redemption of a card worth at least <paramref name="threshold"/> USD minor units.</summary>
+    public CoreBuilder WithReviewAbove(long threshold)
+    {
+        _review = new ReviewPolicy(new Dictionary<string, long> { ["USD"] = threshold });
+        return this;
+    }
 }

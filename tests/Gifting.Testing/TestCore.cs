@@ -3,17 +3,19 @@ using Gifting.Core.Balances;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
 using Gifting.Core.Ledger;
+using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
 
 namespace Gifting.Testing;
 
 /// <summary>The core's use cases over in-memory stores, built by <see cref="CoreBuilder"/>.</summary>
-public sealed class TestCore
+public sealed partial class TestCore
 {
     internal TestCore(
         FakeTimeProvider clock, InMemoryCardStore cards, InMemoryLedgerStore ledger, InMemoryAttemptLog attempts,
         CodeHasher hasher, ThrottleLimits limits, Func<ICardStore, ICardStore> decorateCards,
-        Func<ILedgerStore, ILedgerStore> decorateLedger)
+        Func<ILedgerStore, ILedgerStore> decorateLedger, ReviewPolicy review,
+        InMemoryExpiryIndex expiryIndex, Func<IExpiryIndex, IExpiryIndex> decorateExpiries)
     {
         Clock = clock;
         Cards = cards;
@@ -25,15 +27,19 @@ public sealed class TestCore
         AccountLedger = new AccountLedger(ledgerStore, clock);
         CompleteRedemption = new CompleteRedemption(cardStore, AccountLedger);
         Throttle = new RedemptionThrottle(attempts, limits, clock);
-        RedeemCode = new RedeemCode(cardStore, hasher, AccountLedger, CompleteRedemption, Throttle);
+        RedeemCode = new RedeemCode(cardStore, hasher, AccountLedger, CompleteRedemption, Throttle, review, Holds);
+        ReviewRedemption = new ReviewRedemption(cardStore, Holds, CompleteRedemption, clock);
         IssueCards = new IssueCards(cardStore, hasher, clock);
         ActivateCard = new ActivateCard(cardStore, clock);
         CancelCard = new CancelCard(cardStore, CompleteRedemption, clock);
         GetCard = new GetCard(cardStore, CompleteRedemption);
-        GetBalance = new GetBalance(AccountLedger);
+        GetBalance = new GetBalance(AccountLedger, Holds);
         GetActivity = new GetActivity(AccountLedger, ledgerStore);
         GetPreferences = new GetPreferences(Preferences);
         SetPreferences = new SetPreferences(Preferences);
+        ExpiryIndex = expiryIndex;
+        (DebitAccount, CreditRefund, GrantPromotionalCredit, ExpirePromotionalCredits) =
+            WireMoneyMovement(ledgerStore, decorateExpiries(expiryIndex));
     }
 
     public FakeTimeProvider Clock { get; }
@@ -41,6 +47,8 @@ public sealed class TestCore
     public InMemoryLedgerStore Ledger { get; }
     public InMemoryAttemptLog Attempts { get; }
     public InMemoryPreferencesStore Preferences { get; } = new();
+    public InMemoryHoldStore Holds { get; } = new();
+    public ReviewRedemption ReviewRedemption { get; }
     public CodeHasher Hasher { get; }
     public AccountLedger AccountLedger { get; }
     public CompleteRedemption CompleteRedemption { get; }

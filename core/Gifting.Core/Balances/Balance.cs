@@ -7,7 +7,7 @@ public sealed record LotView(Money Amount, DateTimeOffset ExpiresAt, string Sour
 public sealed record Balance(
     string Marketplace, string Currency, Money Available, Money Gift, Money Promotional, IReadOnlyList<LotView> PromotionalLots, Money PendingReview)
 {
-    public static Balance Of(Marketplace marketplace, BalanceState state)
+    public static Balance Of(Marketplace marketplace, BalanceState state, long pendingReview = 0)
     {
         var currency = marketplace.Currency;
         return new Balance(
@@ -17,6 +17,6 @@ public sealed record Balance(
             new Money(state.Gift, currency),
             new Money(state.Promotional, currency),
             state.Lots.OrderBy(l => l.ExpiresAt).Select(l => new LotView(new Money(l.Amount, currency), l.ExpiresAt, l.Source)).ToList(),
-            Money.Zero(currency));
+            new Money(pendingReview, currency));
     }
 }

@@ -20,7 +20,7 @@ public sealed class ActivateCard(ICardStore cards, TimeProvider clock)
                     return CardView.Of(card);
                 case CardStatus.Active:
                     return new Failure(ErrorCode.CardAlreadyActive, "This card is already active.");
-                case CardStatus.Redeeming or CardStatus.Redeemed:
+                case CardStatus.Redeeming or CardStatus.Redeemed or CardStatus.Held:
                     return new Failure(ErrorCode.AlreadyRedeemed, "This card has already been redeemed.");
                 case CardStatus.Cancelled:
                     return new Failure(ErrorCode.CardCancelled, "This card has been cancelled.");
@@ -53,6 +53,8 @@ public sealed class CancelCard(ICardStore cards, CompleteRedemption complete, Ti
                     return CardView.Of(card);
                 case CardStatus.Redeemed:
                     return new Failure(ErrorCode.AlreadyRedeemed, "This card has already been redeemed.");
+                case CardStatus.Held:
+                    return new Failure(ErrorCode.AlreadyRedeemed, "This card's redemption is waiting for review: approve or decline it instead.");
                 case CardStatus.Redeeming:
                     // Someone's claim is already binding: finish it rather than take value from them.
                     await complete.ExecuteAsync(stored, cancellationToken);

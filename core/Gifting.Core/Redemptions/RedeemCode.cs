@@ -10,7 +10,8 @@ namespace Gifting.Core.Redemptions;
 /// write (exactly one claimant wins), then credited and finalised by <see cref="CompleteRedemption"/>.
 /// </summary>
 public sealed class RedeemCode(
-    ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RedemptionThrottle throttle)
+    ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RedemptionThrottle throttle,
+    ReviewPolicy review, IHoldStore holds)
 {
     private const string NoSuchCode = "This claim code is not valid.";
 
@@ -46,6 +47,10 @@ public sealed class RedeemCode(
                     return new Failure(ErrorCode.InvalidCode, NoSuchCode);
                 case CardStatus.Inactive:
                     return new Failure(ErrorCode.CardNotActivated, "This card has not been activated yet. Ask the store where it was bought.");
+                case CardStatus.Held when card.ClaimedBy == command.Account.Value:
+                    return await HoldAsync(card, command.Account, cancellationToken);
+                case CardStatus.Held:
+                    return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
                 case CardStatus.Redeemed when card.ClaimedBy == command.Account.Value:
                     // The caller's own redemption, finished earlier (a retry after a crash lands here): answer it again.
                     var latestEntry = await ledger.LatestAsync(command.Account, cancellationToken)
@@ -74,7 +79,7 @@ public sealed class RedeemCode(
 
             var claimed = card with
             {
-                Status = CardStatus.Redeeming,
+                Status = review.Holds(card) ? CardStatus.Held : CardStatus.Redeeming,
                 ClaimedBy = command.Account.Value,
                 RedemptionId = "rdm_" + Guid.NewGuid().ToString("N"),
             };
@@ -82,6 +87,13 @@ public sealed class RedeemCode(
                 ? new StoredCard(claimed, etag)
                 : await cards.FindBySerialAsync(card.Serial, cancellationToken) ?? throw new InvalidOperationException("A card disappeared.");
         }
+    }
+
+    /// <summary>A held claim: recorded beside the balance (again, on a retry) and answered as pending.</summary>
+    private async Task<Redemption> HoldAsync(Card card, AccountId account, CancellationToken cancellationToken)
+    {
+        await holds.PutAsync(account, new Hold(card.CardId, card.Serial, card.RedemptionId!, card.Value), cancellationToken);
+        return new Redemption(card.RedemptionId!, card.Last4, card.Value, Balance: null);
     }
 
     private async Task<Redemption> SuccessAsync(Card card, Posting posting, CancellationToken cancellationToken)

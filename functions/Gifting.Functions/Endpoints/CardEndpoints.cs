@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Gifting.Core;
 using Gifting.Core.Cards;
+using Gifting.Core.Redemptions;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
 
@@ -12,6 +13,8 @@ public static class CardEndpoints
 
     public sealed record ActivationBody(string RetailerId, string? ReceiptRef = null);
 
+    public sealed record ReviewBody(string Decision);
+
     public sealed record IssuedCardBody(
         string CardId, string Serial, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code, string Last4, string Status);
 
@@ -22,6 +25,8 @@ public static class CardEndpoints
         app.MapPost("/api/cards/{serial}/activation", ActivateAsync).RequireAuthorization(Roles.Retailer)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
         app.MapPost("/api/cards/{serial}/cancellation", CancelAsync).RequireAuthorization(Roles.Admin)
+            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+        app.MapPost("/api/cards/{serial}/review", ReviewAsync).RequireAuthorization("support")
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
     }
 
@@ -53,6 +58,12 @@ public static class CardEndpoints
 
     private static async Task<IResult> CancelAsync(string serial, CancelCard cancel, CancellationToken cancellationToken) =>
         Respond(await cancel.ExecuteAsync(serial, cancellationToken));
+
+    private static async Task<IResult> ReviewAsync(string serial, ReviewBody body, ReviewRedemption review, CancellationToken cancellationToken)
+    {
+        if (body.Decision is not ("approve" or "decline")) return Problems.Validation("decision must be approve or decline.");
+        return Respond(await review.ExecuteAsync(new ReviewCommand(serial, body.Decision == "approve"), cancellationToken));
+    }
 
     private static IResult Respond(Result<CardView> result) => result.Succeeded ? Results.Ok(result.Value) : Problems.For(result.Failure!);
 }

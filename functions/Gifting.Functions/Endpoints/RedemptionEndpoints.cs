@@ -20,6 +20,8 @@ public static class RedemptionEndpoints
         var result = await redeem.ExecuteAsync(new RedeemCommand(caller.Account, caller.Marketplace, caller.ClientAddress, body.Code), cancellationToken);
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var r = result.Value;
-        return Results.Ok(new { r.RedemptionId, Card = new { r.Last4, r.Value }, r.Balance });
+        return r.PendingReview
+            ? Results.Json(new { r.RedemptionId, Status = "pending_review" }, statusCode: StatusCodes.Status202Accepted)
+            : Results.Ok(new { r.RedemptionId, Card = new { r.Last4, r.Value }, r.Balance });
     }
 }

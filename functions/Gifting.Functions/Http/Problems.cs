@@ -18,6 +18,7 @@ public static class Problems
         [ErrorCode.CardCancelled] = (409, "card_cancelled", "The card has been cancelled."),
         [ErrorCode.InsufficientFunds] = (422, "insufficient_funds", "The balance is too low."),
         [ErrorCode.CurrencyMismatch] = (422, "currency_mismatch", "The currency does not match the account's."),
+        [ErrorCode.NotUnderReview] = (409, "not_under_review", "No redemption of this card is waiting for review."),
     };
 
     public static IResult For(Failure failure)

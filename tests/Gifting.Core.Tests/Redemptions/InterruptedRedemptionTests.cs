@@ -44,7 +44,7 @@ public sealed class InterruptedRedemptionTests
         {
             case Follower.RetryBySameAccount:
                 var retry = await core.RedeemAsync(Alice, issued.Code.Display);
-                Assert.Equal(40_00, retry.Value.Balance.Gift.Amount);
+                Assert.Equal(40_00, retry.Value.Balance!.Gift.Amount);
                 break;
             case Follower.AttemptByOtherAccount:
                 var other = await core.RedeemAsync(Bob, issued.Code.Display);

@@ -24,7 +24,7 @@ public sealed class RedeemCodeTests
         Assert.True(result.Succeeded);
         Assert.Equal(new Money(25_00, "USD"), result.Value.Value);
         Assert.Equal(issued.Code.Last4, result.Value.Last4);
-        Assert.Equal(25_00, result.Value.Balance.Gift.Amount);
+        Assert.Equal(25_00, result.Value.Balance!.Gift.Amount);
         Assert.Equal(25_00, (await _core.BalanceAsync(Alice)).Available.Amount);
         var card = await _core.CardAsync(issued.Card.Serial);
         Assert.Equal(CardStatus.Redeemed, card.Status);
@@ -41,7 +41,7 @@ public sealed class RedeemCodeTests
         await _core.RedeemAsync(Alice, cards[0].Code.Display);
         var second = await _core.RedeemAsync(Alice, cards[1].Code.Normalized);
 
-        Assert.Equal(20_00, second.Value.Balance.Available.Amount);
+        Assert.Equal(20_00, second.Value.Balance!.Available.Amount);
         Assert.Equal([1L, 2L], _core.Ledger.Entries(Alice).Select(e => e.Seq));
     }
 
@@ -56,7 +56,7 @@ public sealed class RedeemCodeTests
 
         // The redeemer's repeat is answered as the first time, with nothing credited twice.
         Assert.Equal(first.Value.RedemptionId, again.Value.RedemptionId);
-        Assert.Equal(first.Value.Balance.Available, again.Value.Balance.Available);
+        Assert.Equal(first.Value.Balance!.Available, again.Value.Balance!.Available);
         Assert.Equal(ErrorCode.AlreadyRedeemed, other.Failure?.Code);
         Assert.Single(_core.Ledger.Entries(Alice));
         Assert.Empty(_core.Ledger.Entries(Bob));

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.TestHost;
 namespace Gifting.Integration.Tests.Infrastructure;
 
 /// <summary>The real handler, in memory, against the fixture's Cosmos DB; tests may wrap services to inject faults.</summary>
-public sealed class GiftingFactory(CosmosFixture cosmos, Action<IServiceCollection>? services = null, string environment = GiftingApp.LocalEnvironment)
+public sealed class GiftingFactory(
+    CosmosFixture cosmos,
+    Action<IServiceCollection>? services = null,
+    string environment = GiftingApp.LocalEnvironment,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Gifting.Functions.Program>
 {
     public CapturedLogs Logs { get; } = new();
@@ -16,6 +20,7 @@ public sealed class GiftingFactory(CosmosFixture cosmos, Action<IServiceCollecti
     {
         builder.UseEnvironment(environment);
         foreach (var (key, value) in cosmos.Settings()) builder.UseSetting(key, value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(s => services?.Invoke(s));

@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Gifting.Core.Balances;
+using Gifting.Core.Ledger;
+
+namespace Gifting.Core.Debits;
+
+/// <summary>
+/// Spends an account's balance on an order: promotional lots first, soonest-expiring first, then the gift balance if
+/// the shopper's preferences allow it for this kind of purchase. Posted once per debit key however often it is tried.
+/// </summary>
+public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPreferencesStore preferences, TimeProvider clock)
+{
+    public async Task<Result<DebitResult>> ExecuteAsync(DebitCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "amount must be positive.");
+        var latest = await ledger.LatestAsync(command.Account, cancellationToken);
+        if (latest is null) return new Failure(ErrorCode.InsufficientFunds, "This account has no balance to spend.");
+        var marketplace = latest.Marketplace;
+        if (command.Amount.Currency != marketplace.Currency)
+            return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
+
+        var chosen = await preferences.FindAsync(command.Account, cancellationToken) ?? Preferences.Default;
+        var giftSpendable = command.Kind == DebitKind.Order ? chosen.ApplyToOrders : chosen.ApplyToSubscriptions;
+        var before = BalanceState.Empty;
+        var posting = await ledger.PostAsync(command.Account, marketplace, OpKey(command.DebitKey), balance =>
+        {
+            before = balance;
+            return Decide(balance, command, giftSpendable, clock.GetUtcNow());
+        }, cancellationToken);
+        if (!posting.Succeeded) return posting.Failure!;
+
+        var entry = posting.Value.Entry;
+        // A replay is answered from the ledger: the gift spent is what the entry took off the one before it.
+        if (posting.Value.Replayed) before = await BeforeAsync(entry, cancellationToken);
+        return ResultOf(entry, fromGift: before.Gift - entry.After.Gift);
+    }
+
+    public static string OpKey(string debitKey) => $"debit:{debitKey}";
+
+    private static Result<LedgerChange> Decide(BalanceState balance, DebitCommand command, bool giftSpendable, DateTimeOffset now)
+    {
+        // A lot at or past its expiry is gone for spending, even before the expiry timer has swept it.
+        var lots = balance.Lots.Where(l => l.ExpiresAt > now)
+            .OrderBy(l => l.ExpiresAt).ThenBy(l => l.LotId, StringComparer.Ordinal).ToList();
+        var available = lots.Sum(l => l.Amount) + (giftSpendable ? balance.Gift : 0);
+        if (available == 0 || (available < command.Amount.Amount && !command.AllowPartial))
+            return new Failure(ErrorCode.InsufficientFunds, $"The balance available for this debit is {available} minor units.");
+
+        var remaining = Math.Min(available, command.Amount.Amount);
+        var taken = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var lot in lots.TakeWhile(_ => remaining > 0))
+        {
+            var take = Math.Min(lot.Amount, remaining);
+            taken[lot.LotId] = take;
+            remaining -= take;
+        }
+
+        var applied = Math.Min(available, command.Amount.Amount);
+        var after = new BalanceState(
+            balance.Gift - remaining,
+            balance.Lots.Select(l => l with { Amount = l.Amount - taken.GetValueOrDefault(l.LotId) })
+                .Where(l => l.Amount > 0).ToImmutableArray());
+        return new LedgerChange(EntryType.Debit, new Money(-applied, command.Amount.Currency), after, $"order:{command.OrderId}");
+    }
+
+    private async Task<BalanceState> BeforeAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var previous = await store.ReadDescendingAsync(entry.Account, entry.Seq - 1, 1, cancellationToken);
+        return previous.Count == 1 ? previous[0].After : BalanceState.Empty;
+    }
+
+    private static DebitResult ResultOf(LedgerEntry entry, long fromGift)
+    {
+        var currency = entry.Marketplace.Currency;
+        var applied = entry.Amount.Negate();
+        return new DebitResult(
+            $"dbt_{entry.Seq}",
+            applied,
+            new Money(applied.Amount - fromGift, currency),
+            new Money(fromGift, currency),
+            Balance.Of(entry.Marketplace, entry.After));
+    }
+}

@@ -1,0 +1,41 @@
+using Gifting.Core.Balances;
+using Gifting.Core.Ledger;
+
+namespace Gifting.Core.Promotions;
+
+public sealed record GrantCommand(AccountId Account, string GrantId, Money Amount, DateTimeOffset ExpiresAt, string Reason, Marketplace Marketplace);
+
+/// <summary>The lot as granted the first time, whatever a repeated request asked for.</summary>
+public sealed record GrantResult(string GrantId, Money Amount, DateTimeOffset ExpiresAt, Balance Balance, bool AlreadyGranted);
+
+/// <summary>Adds a promotional lot to an account, once per grant id; the lot is indexed for expiry before it exists.</summary>
+public sealed class GrantPromotionalCredit(AccountLedger ledger, IExpiryIndex expiries, TimeProvider clock)
+{
+    public async Task<Result<GrantResult>> ExecuteAsync(GrantCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrWhiteSpace(command.GrantId)) return new Failure(ErrorCode.ValidationFailed, "grantId is required.");
+        if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "amount must be positive.");
+        if (command.ExpiresAt <= clock.GetUtcNow()) return new Failure(ErrorCode.ValidationFailed, "expiresAt must be in the future.");
+        // An account that has a balance keeps its marketplace; the command's marketplace only opens a new one.
+        var latest = await ledger.LatestAsync(command.Account, cancellationToken);
+        var marketplace = latest?.Marketplace ?? command.Marketplace;
+        if (command.Amount.Currency != command.Marketplace.Currency || command.Amount.Currency != marketplace.Currency)
+            return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
+
+        // Indexed first: a crash before the grant leaves an entry for a lot that does not exist, which expiry drops;
+        // the other order could leave a lot that never expires.
+        await expiries.AddAsync(new ExpiringLot(command.Account, command.GrantId, command.ExpiresAt), cancellationToken);
+        var lot = new PromoLot(command.GrantId, command.Amount.Amount, command.ExpiresAt, command.Reason);
+        var posting = await ledger.PostAsync(command.Account, marketplace, OpKey(command.GrantId), balance => new LedgerChange(
+            EntryType.PromoGrant, command.Amount, balance with { Lots = balance.Lots.Add(lot) }, $"promo:{command.GrantId}"),
+            cancellationToken);
+        if (!posting.Succeeded) return posting.Failure!;
+
+        var entry = posting.Value.Entry;
+        var granted = entry.After.Lots.Single(l => l.LotId == command.GrantId);
+        return new GrantResult(command.GrantId, entry.Amount, granted.ExpiresAt, Balance.Of(entry.Marketplace, entry.After), posting.Value.Replayed);
+    }
+
+    public static string OpKey(string grantId) => $"promo-grant:{grantId}";
+}

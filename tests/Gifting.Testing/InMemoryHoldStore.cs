@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using Gifting.Core;
+using Gifting.Core.Redemptions;
+
+namespace Gifting.Testing;
+
+public sealed class InMemoryHoldStore : IHoldStore
+{
+    private readonly ConcurrentDictionary<(AccountId, string), Hold> _holds = new();
+
+    public Task PutAsync(AccountId account, Hold hold, CancellationToken cancellationToken)
+    {
+        _holds[(account, hold.CardId)] = hold;
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveAsync(AccountId account, string cardId, CancellationToken cancellationToken)
+    {
+        _holds.TryRemove((account, cardId), out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Hold>> ListAsync(AccountId account, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Hold>>(_holds.Where(h => h.Key.Item1 == account).Select(h => h.Value).ToList());
+}
