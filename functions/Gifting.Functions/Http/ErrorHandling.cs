@@ -20,6 +20,11 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
             case BadHttpRequestException bad when bad.StatusCode == 415:
                 await ProblemWriter.WriteAsync(httpContext, 415, "unsupported_media_type", "Unsupported content type.", "Send application/json.");
                 return true;
+            case BadHttpRequestException when exception.InnerException is not JsonException && httpContext.Request.ContentLength is null or 0
+                                                && !httpContext.Request.HasJsonContentType():
+                await ProblemWriter.WriteAsync(httpContext, 400, "validation_failed", "The request is not valid.",
+                    "A route or query parameter has the wrong type.");
+                return true;
             case BadHttpRequestException:
                 // The JSON path says where the body went wrong without repeating any of its values.
                 var path = (exception.InnerException as JsonException)?.Path;
