@@ -23,12 +23,14 @@ public static class LocalHandler
         ["ClaimCodes:Keys:1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(string cosmosEndpoint, CancellationToken cancellationToken)
+    public static async Task<(WebApplication App, Uri Address)> StartAsync(
+        string cosmosEndpoint, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var app = GiftingApp.Build(["--environment", GiftingApp.LocalEnvironment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings(cosmosEndpoint));
+            if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         });
         await app.StartAsync(cancellationToken);

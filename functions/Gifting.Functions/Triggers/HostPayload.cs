@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Gifting.Functions.Triggers;
+
+/// <summary>
+/// Reads what the Functions host posts to a custom handler for a non-HTTP trigger: <c>{"Data": {...},
+/// "Metadata": {...}}</c>. The host JSON-encodes strings (message bodies, MessageId, DeliveryCount) a second time, so
+/// every value is unwrapped until it is no longer a string holding JSON.
+/// </summary>
+public sealed class HostPayload
+{
+    private readonly JsonElement _data;
+    private readonly JsonElement _metadata;
+
+    private HostPayload(JsonElement data, JsonElement metadata)
+    {
+        _data = data;
+        _metadata = metadata;
+    }
+
+    public static HostPayload? Parse(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return null;
+        var data = root.TryGetProperty("Data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
+        var metadata = root.TryGetProperty("Metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        return data.ValueKind == JsonValueKind.Undefined ? null : new HostPayload(data, metadata);
+    }
+
+    /// <summary>A trigger or input binding's value, unwrapped; undefined when absent.</summary>
+    public JsonElement Data(string binding) => Get(_data, binding);
+
+    /// <summary>A trigger metadata value (case-insensitive, as the host's binding data is), unwrapped.</summary>
+    public JsonElement Metadata(string key) => Get(_metadata, key);
+
+    public string? MetadataString(string key) => Metadata(key) is { ValueKind: JsonValueKind.String } s ? s.GetString() : Metadata(key) is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : null;
+
+    /// <summary>The host's clock at invocation (<c>Metadata.sys.UtcNow</c>), if it sent one.</summary>
+    public DateTimeOffset? UtcNow =>
+        Metadata("sys") is { ValueKind: JsonValueKind.Object } sys && sys.TryGetProperty(nameof(UtcNow), out var now)
+        && Unwrap(now) is { ValueKind: JsonValueKind.String } text && DateTimeOffset.TryParse(text.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+
+    /// <summary>Peels JSON-in-a-string layers: <c>"\"{\\\"a\\\":1}\""</c> becomes the object <c>{"a":1}</c>.</summary>
+    public static JsonElement Unwrap(JsonElement value)
+    {
+        for (var depth = 0; depth < 4 && value.ValueKind == JsonValueKind.String; depth++)
+        {
+            var text = value.GetString()!;
+            if (text.Length == 0 || !LooksLikeJson(text[0])) return value;
+            try
+            {
+                value = JsonDocument.Parse(text).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    private static bool LooksLikeJson(char first) => first is '{' or '[' or '"' or '-' or 't' or 'f' or 'n' || char.IsAsciiDigit(first);
+
+    private static JsonElement Get(JsonElement container, string name)
+    {
+        if (container.ValueKind != JsonValueKind.Object) return default;
+        foreach (var property in container.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return Unwrap(property.Value);
+        }
+        return default;
+    }
+}
+
+/// <summary>What a custom handler answers for a non-HTTP invocation; always a 2xx, or the host counts a failure.</summary>
+public sealed record HostResponse(Dictionary<string, object?> Outputs, IReadOnlyList<string> Logs, object? ReturnValue = null)
+{
+    public static HostResponse Done(params string[] logs) => new([], logs);
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Gifting.LocalHost;
+
+public sealed record QueueMessage(string MessageId, string Body, int DeliveryCount);
+
+public sealed record DeadLetter(string MessageId, JsonElement Body, int DeliveryCount, string Reason, DateTimeOffset DeadLetteredAt);
+
+/// <summary>
+/// Service Bus queues as the app uses them, in memory: at-least-once delivery to the queue's trigger function,
+/// redelivery after a failed invocation, and a dead-letter list after <see cref="MaxDeliveryCount"/> attempts
+/// (Service Bus's default of 10). Output bindings of a function feed the queues they name.
+/// </summary>
+public sealed class LocalQueues : IAsyncDisposable
+{
+    public const int MaxDeliveryCount = 10;
+
+    private readonly HandlerInvoker _invoker;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<string, FunctionDefinition> _consumers;
+    private readonly ConcurrentDictionary<string, Channel<QueueMessage>> _queues = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DeadLetter>> _deadLetters = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _pumps = [];
+    private long _inFlight;
+
+    public LocalQueues(IEnumerable<FunctionDefinition> functions, HandlerInvoker invoker, TimeProvider clock)
+    {
+        _invoker = invoker;
+        _clock = clock;
+        _consumers = functions.Where(f => f.Trigger.Type == "serviceBusTrigger").ToDictionary(f => f.Trigger.QueueName!, StringComparer.Ordinal);
+        foreach (var (queue, function) in _consumers)
+            _pumps.Add(Task.Run(() => PumpAsync(queue, function, _stopping.Token)));
+    }
+
+    public IReadOnlyCollection<string> Names => _consumers.Keys;
+
+    public bool Exists(string queue) => _consumers.ContainsKey(queue);
+
+    /// <summary>True when no message is queued or being delivered.</summary>
+    public bool IsIdle => Interlocked.Read(ref _inFlight) == 0;
+
+    public void Enqueue(string queue, string body)
+    {
+        Interlocked.Increment(ref _inFlight);
+        Queue(queue).Writer.TryWrite(new QueueMessage(Guid.NewGuid().ToString("N"), body, 1));
+    }
+
+    public IReadOnlyList<DeadLetter> DeadLetters(string queue) =>
+        _deadLetters.TryGetValue(queue, out var letters) ? letters.ToList() : [];
+
+    /// <summary>Waits until every queued message has been delivered or dead-lettered.</summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!IsIdle)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The local queues did not drain in time.");
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        foreach (var queue in _queues.Values) queue.Writer.TryComplete();
+        await Task.WhenAll(_pumps.Select(p => p.ContinueWith(_ => { }, TaskScheduler.Default)));
+        _stopping.Dispose();
+    }
+
+    private Channel<QueueMessage> Queue(string name) => _queues.GetOrAdd(name, _ => Channel.CreateUnbounded<QueueMessage>());
+
+    private async Task PumpAsync(string queue, FunctionDefinition function, CancellationToken cancellationToken)
+    {
+        await foreach (var message in Queue(queue).Reader.ReadAllAsync(cancellationToken))
+        {
+            var outcome = await _invoker.InvokeQueueAsync(function, message.Body, message.MessageId, message.DeliveryCount, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                foreach (var output in function.QueueOutputs)
+                {
+                    if (outcome.Outputs.TryGetValue(output.Name, out var value)) EnqueueOutput(output.QueueName!, value);
+                }
+            }
+            else if (message.DeliveryCount < MaxDeliveryCount)
+            {
+                Interlocked.Increment(ref _inFlight);
+                Queue(queue).Writer.TryWrite(message with { DeliveryCount = message.DeliveryCount + 1 });
+            }
+            else
+            {
+                _deadLetters.GetOrAdd(queue, _ => new ConcurrentQueue<DeadLetter>()).Enqueue(new DeadLetter(
+                    message.MessageId, ParseOrString(message.Body), message.DeliveryCount,
+                    $"MaxDeliveryCountExceeded: {outcome.Detail}", _clock.GetUtcNow()));
+            }
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>An output binding's value: one message, or an array of messages.</summary>
+    private void EnqueueOutput(string queue, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray()) Enqueue(queue, item.GetRawText());
+        }
+        else if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            Enqueue(queue, value.GetRawText());
+        }
+    }
+
+    private static JsonElement ParseOrString(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(body);
+        }
+    }
+}

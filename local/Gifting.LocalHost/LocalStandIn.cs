@@ -1,0 +1,105 @@
+using Gifting.Functions.Http;
+
+namespace Gifting.LocalHost;
+
+/// <summary>
+/// Everything the Functions host and Azure provide, on one machine: the Cosmos emulator, the handler started as the
+/// host would start it, a front door that forwards HTTP functions, Service Bus queues and timers driven through the
+/// handler's invocation contract, and the local-only dev routes.
+/// </summary>
+public sealed class LocalStandIn : IAsyncDisposable
+{
+    private CosmosEmulator? _emulator;
+    private WebApplication? _handler;
+    private WebApplication? _front;
+    private HttpClient? _handlerClient;
+
+    private LocalStandIn()
+    {
+    }
+
+    public Uri Address { get; private set; } = null!;
+    public LocalQueues Queues { get; private set; } = null!;
+    public LocalTimers Timers { get; private set; } = null!;
+    public IServiceProvider HandlerServices => _handler!.Services;
+
+    /// <summary>The emulator's end, if this stand-in started it.</summary>
+    public Task EmulatorExited => _emulator?.Exited ?? Task.Delay(Timeout.Infinite);
+
+    public static async Task<LocalStandIn> StartAsync(
+        int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules, CancellationToken cancellationToken)
+    {
+        var standIn = new LocalStandIn();
+        try
+        {
+            await standIn.StartCoreAsync(port, cosmosEndpoint, settings, runSchedules, cancellationToken);
+            return standIn;
+        }
+        catch
+        {
+            await standIn.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(
+        int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules, CancellationToken cancellationToken)
+    {
+        if (cosmosEndpoint is null)
+        {
+            _emulator = await CosmosEmulator.StartAsync(cancellationToken);
+            cosmosEndpoint = _emulator.Endpoint;
+        }
+        (_handler, var handlerAddress) = await LocalHandler.StartAsync(cosmosEndpoint, settings, cancellationToken);
+        _handlerClient = new HttpClient { BaseAddress = handlerAddress, Timeout = Timeout.InfiniteTimeSpan };
+        var functions = FunctionCatalog.Load();
+        var invoker = new HandlerInvoker(_handlerClient, TimeProvider.System);
+        Queues = new LocalQueues(functions, invoker, TimeProvider.System);
+        Timers = new LocalTimers(functions, invoker, TimeProvider.System, runSchedules);
+
+        var front = WebApplication.CreateSlimBuilder();
+        front.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        front.Logging.SetMinimumLevel(LogLevel.Warning);
+        _front = front.Build();
+        MapDevRoutes(_front);
+        var forwarder = new HttpForwarder(_handlerClient);
+        // Only HTTP functions are reachable from outside, as in Azure: never the handler's invocation routes.
+        _front.Map("/api/{**path}", forwarder.ForwardAsync);
+        _front.Map("/redeem", forwarder.ForwardAsync);
+        await _front.StartAsync(cancellationToken);
+        Address = new Uri(_front.Urls.First());
+    }
+
+    private void MapDevRoutes(WebApplication app)
+    {
+        app.MapPost("/api/dev/queues/{queue}/messages", async (string queue, HttpRequest request) =>
+        {
+            if (!Queues.Exists(queue)) return NotFound($"No function reads the queue '{queue}'.");
+            using var reader = new StreamReader(request.Body);
+            Queues.Enqueue(queue, await reader.ReadToEndAsync(request.HttpContext.RequestAborted));
+            return Results.Accepted();
+        });
+        app.MapGet("/api/dev/queues/{queue}/dead-letters", (string queue) =>
+            Queues.Exists(queue) ? Results.Ok(new { items = Queues.DeadLetters(queue), nextCursor = (string?)null }) : NotFound($"No queue '{queue}'."));
+        app.MapPost("/api/dev/functions/{functionName}/run", async (string functionName, CancellationToken cancellationToken) =>
+        {
+            if (!Timers.Exists(functionName)) return NotFound($"No timer function '{functionName}'.");
+            var outcome = await Timers.RunNowAsync(functionName, cancellationToken);
+            return outcome.Succeeded
+                ? Results.Ok(new { function = functionName, status = "completed" })
+                : Problems.Of(502, "function_failed", "The function failed.", outcome.Detail);
+        });
+    }
+
+    private static IResult NotFound(string detail) => Problems.Of(404, "not_found", "Not found.", detail);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_front is not null) await _front.DisposeAsync();
+        if (Queues is not null) await Queues.DisposeAsync();
+        if (Timers is not null) await Timers.DisposeAsync();
+        if (_handler is not null) await _handler.DisposeAsync();
+        _handlerClient?.Dispose();
+        if (_emulator is not null) await _emulator.DisposeAsync();
+    }
+}

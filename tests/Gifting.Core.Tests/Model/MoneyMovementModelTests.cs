@@ -1,0 +1,162 @@
+using Gifting.Core.Balances;
+using Gifting.Core.Debits;
+using Gifting.Core.Ledger;
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Model;
+
+/// <summary>
+/// Thousands of random redemptions, debits, refunds, grants, expiry runs and clock moves across a few accounts, with
+/// the ledger checked against <see cref="ReferenceAccount"/> after every step. Seeded, so a failure replays exactly.
+/// </summary>
+public sealed class MoneyMovementModelTests
+{
+    private const int Steps = 10_000;
+
+    [Theory]
+    [InlineData(20250314)]
+    public async Task RandomOperations_KeepTheLedgerEqualToTheReferenceModel(int seed)
+    {
+        var random = new Random(seed);
+        var core = TestCore.Create();
+        var accounts = new[] { ("m-0", "US"), ("m-1", "US"), ("m-2", "US"), ("m-ca", "CA") }
+            .Select(a => new ReferenceAccount(TestCore.Account(a.Item1), Marketplace.Parse(a.Item2))).ToList();
+
+        for (var step = 0; step < Steps; step++)
+        {
+            var account = accounts[random.Next(accounts.Count)];
+            var roll = random.Next(100);
+            var operation = roll switch { < 15 => "fund", < 45 => "debit", < 55 => "refund", < 70 => "grant", < 78 => "expire", < 83 => "preferences", _ => "advance" };
+            var context = $"seed {seed}, step {step}, {operation} on {account.Id}";
+            switch (operation)
+            {
+                case "fund":
+                    var value = random.NextInt64(1, 50_01);
+                    await core.FundAsync(account.Id, value, account.Marketplace.Code);
+                    account.Credit(value);
+                    break;
+                case "debit":
+                    await DebitAsync(core, account, random, step, context);
+                    break;
+                case "refund":
+                    await RefundAsync(core, account, random, step, context);
+                    break;
+                case "grant":
+                    await GrantAsync(core, account, random, step, context);
+                    break;
+                case "expire":
+                    var run = await core.ExpireAsync();
+                    var expected = accounts.Sum(a => a.Expire(core.Clock.GetUtcNow()));
+                    Assert.True(expected == run.ExpiredMinorUnits, $"{context}: expired {run.ExpiredMinorUnits}, model {expected}");
+                    break;
+                case "preferences":
+                    (account.GiftOnOrders, account.GiftOnSubscriptions) = (random.Next(4) > 0, random.Next(4) > 0);
+                    await core.SetPreferences.ExecuteAsync(
+                        account.Id, new Preferences(account.GiftOnOrders, account.GiftOnSubscriptions), CancellationToken.None);
+                    break;
+                default:
+                    // Now and then land exactly on a lot's expiry: the instant it stops being spendable.
+                    var now = core.Clock.GetUtcNow();
+                    var next = accounts.SelectMany(a => a.Lots.Values).Select(l => l.ExpiresAt).Where(e => e > now).DefaultIfEmpty().Min();
+                    if (next != default && random.Next(3) == 0) core.Clock.SetUtcNow(next);
+                    else core.Clock.Advance(TimeSpan.FromMinutes(random.Next(1, 12 * 60)));
+                    break;
+            }
+            await CheckAsync(core, accounts, context);
+        }
+    }
+
+    private static async Task DebitAsync(TestCore core, ReferenceAccount account, Random random, int step, string context)
+    {
+        var currency = random.Next(20) == 0 ? "EUR" : account.Marketplace.Currency;
+        var (amount, allowPartial) = (random.NextInt64(1, 40_01), random.Next(2) == 0);
+        var kind = random.Next(3) == 0 ? DebitKind.Subscription : DebitKind.Order;
+        var replayOf = account.Debits.Count > 0 && random.Next(10) == 0 ? account.Debits.Keys.ElementAt(random.Next(account.Debits.Count)) : null;
+        var key = replayOf ?? $"d{step}";
+
+        var result = await core.DebitAsync(account.Id, amount, key, allowPartial, kind, currency);
+
+        (long, long, long)? expected;
+        if (!account.HasEntries) expected = null;
+        else if (currency != account.Marketplace.Currency)
+        {
+            Assert.True(result.Failure?.Code == ErrorCode.CurrencyMismatch, $"{context}: expected currency_mismatch, got {result.Failure?.Code}");
+            return;
+        }
+        else if (replayOf is not null) expected = account.Debits[replayOf];
+        else
+        {
+            var giftAllowed = kind == DebitKind.Order ? account.GiftOnOrders : account.GiftOnSubscriptions;
+            expected = account.Debit(key, amount, allowPartial, giftAllowed, core.Clock.GetUtcNow());
+        }
+
+        var actual = result.Succeeded
+            ? (result.Value.Applied.Amount, result.Value.FromPromotional.Amount, result.Value.FromGift.Amount)
+            : ((long, long, long)?)null;
+        Assert.True(expected == actual, $"{context}: debit {amount} partial={allowPartial} {kind}: expected {expected}, got {actual} ({result.Failure?.Code})");
+        if (expected is null)
+            Assert.True(result.Failure?.Code == ErrorCode.InsufficientFunds, $"{context}: expected insufficient_funds, got {result.Failure?.Code}");
+    }
+
+    private static async Task RefundAsync(TestCore core, ReferenceAccount account, Random random, int step, string context)
+    {
+        var amount = random.NextInt64(1, 30_01);
+        var replayOf = account.Refunds.Count > 0 && random.Next(5) == 0 ? account.Refunds.Keys.ElementAt(random.Next(account.Refunds.Count)) : null;
+        var refundId = replayOf ?? $"r{step}";
+
+        var result = await core.RefundAsync(refundId, account.Id, amount, account.Marketplace.Currency);
+
+        if (!account.HasEntries)
+        {
+            Assert.True(result.Failure?.Code == ErrorCode.ValidationFailed, $"{context}: expected validation_failed, got {result.Failure?.Code}");
+            return;
+        }
+        Assert.True(result.Succeeded, $"{context}: refund failed with {result.Failure?.Code}");
+        var credited = replayOf is null ? amount : account.Refunds[replayOf];
+        Assert.True(result.Value.Credited.Amount == credited && result.Value.AlreadyCredited == (replayOf is not null),
+            $"{context}: credited {result.Value.Credited.Amount} (again: {result.Value.AlreadyCredited}), model {credited}");
+        if (replayOf is not null) return;
+        account.Refunds.Add(refundId, amount);
+        account.Credit(amount);
+    }
+
+    private static async Task GrantAsync(TestCore core, ReferenceAccount account, Random random, int step, string context)
+    {
+        var amount = random.NextInt64(1, 20_01);
+        var expiresIn = TimeSpan.FromMinutes(random.Next(1, 3 * 24 * 60));
+        var replayOf = account.Grants.Count > 0 && random.Next(10) == 0 ? account.Grants.Keys.ElementAt(random.Next(account.Grants.Count)) : null;
+        var grantId = replayOf ?? $"g{step}";
+
+        var result = await core.GrantAsync(account.Id, grantId, amount, expiresIn, account.Marketplace.Code);
+
+        Assert.True(result.Succeeded, $"{context}: grant failed with {result.Failure?.Code}");
+        var granted = replayOf is null ? amount : account.Grants[replayOf];
+        Assert.True(result.Value.Amount.Amount == granted && result.Value.AlreadyGranted == (replayOf is not null),
+            $"{context}: granted {result.Value.Amount.Amount} (again: {result.Value.AlreadyGranted}), model {granted}");
+        if (replayOf is null) account.Grant(grantId, amount, core.Clock.GetUtcNow() + expiresIn);
+    }
+
+    private static async Task CheckAsync(TestCore core, List<ReferenceAccount> accounts, string context)
+    {
+        foreach (var account in accounts)
+        {
+            var entries = core.Ledger.Entries(account.Id);
+            var state = entries.Count == 0 ? BalanceState.Empty : entries[^1].After;
+            Assert.True(state.Gift >= 0 && state.Lots.All(l => l.Amount > 0), $"{context}: {account.Id} went negative");
+            Assert.True(state.Gift == account.Gift, $"{context}: {account.Id} gift {state.Gift}, model {account.Gift}");
+            var lots = string.Join(", ", state.Lots.OrderBy(l => l.LotId, StringComparer.Ordinal).Select(l => $"{l.LotId}={l.Amount}@{l.ExpiresAt:O}"));
+            var modelLots = string.Join(", ", account.Lots.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value.Amount}@{l.Value.ExpiresAt:O}"));
+            Assert.True(lots == modelLots, $"{context}: {account.Id} lots [{lots}], model [{modelLots}]");
+
+            // Money is conserved: what came in, less what was spent and what expired, is what is there.
+            long Sum(params EntryType[] types) => entries.Where(e => types.Contains(e.Type)).Sum(e => e.Amount.Amount);
+            var (credits, debits, expiries) = (Sum(EntryType.Redemption, EntryType.Refund, EntryType.PromoGrant), -Sum(EntryType.Debit), -Sum(EntryType.PromoExpiry));
+            Assert.True((credits, debits, expiries) == (account.CreditedIn, account.DebitedOut, account.ExpiredOut),
+                $"{context}: {account.Id} in/out ({credits}, {debits}, {expiries}), model ({account.CreditedIn}, {account.DebitedOut}, {account.ExpiredOut})");
+            Assert.True(credits - debits - expiries == state.Total && state.Total == account.Total,
+                $"{context}: {account.Id} total {state.Total}, ledger flows {credits - debits - expiries}, model {account.Total}");
+        }
+        var balance = await core.BalanceAsync(accounts[0].Id);
+        Assert.True(balance.Available.Amount == accounts[0].Total, $"{context}: GetBalance {balance.Available.Amount}, model {accounts[0].Total}");
+    }
+}

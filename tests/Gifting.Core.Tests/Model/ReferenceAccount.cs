@@ -1,0 +1,74 @@
+namespace Gifting.Core.Tests.Model;
+
+/// <summary>
+/// What an account's balance should be, kept the simplest way possible: a gift amount, a dictionary of lots and
+/// running totals of what came in and went out. The model test compares the ledger to it after every step.
+/// </summary>
+internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
+{
+    public AccountId Id { get; } = id;
+    public Marketplace Marketplace { get; } = marketplace;
+    public long Gift { get; private set; }
+    public Dictionary<string, (long Amount, DateTimeOffset ExpiresAt)> Lots { get; } = new(StringComparer.Ordinal);
+    public bool HasEntries { get; private set; }
+    public long CreditedIn { get; private set; }
+    public long DebitedOut { get; private set; }
+    public long ExpiredOut { get; private set; }
+    public bool GiftOnOrders { get; set; } = true;
+    public bool GiftOnSubscriptions { get; set; } = true;
+    public Dictionary<string, (long Applied, long FromPromotional, long FromGift)> Debits { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> Refunds { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, long> Grants { get; } = new(StringComparer.Ordinal);
+
+    public long Total => Gift + Lots.Values.Sum(l => l.Amount);
+
+    public void Credit(long amount)
+    {
+        Gift += amount;
+        CreditedIn += amount;
+        HasEntries = true;
+    }
+
+    public void Grant(string lotId, long amount, DateTimeOffset expiresAt)
+    {
+        Lots.Add(lotId, (amount, expiresAt));
+        Grants.Add(lotId, amount);
+        CreditedIn += amount;
+        HasEntries = true;
+    }
+
+    /// <summary>The split a debit should make, or null for insufficient funds; applies it when it succeeds.</summary>
+    public (long Applied, long FromPromotional, long FromGift)? Debit(string key, long amount, bool allowPartial, bool giftAllowed, DateTimeOffset now)
+    {
+        var spendable = Lots.Where(l => l.Value.ExpiresAt > now)
+            .OrderBy(l => l.Value.ExpiresAt).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
+        var available = spendable.Sum(l => l.Value.Amount) + (giftAllowed ? Gift : 0);
+        if (available == 0 || (available < amount && !allowPartial)) return null;
+
+        var applied = Math.Min(amount, available);
+        var left = applied;
+        foreach (var (lotId, lot) in spendable)
+        {
+            var take = Math.Min(left, lot.Amount);
+            left -= take;
+            if (lot.Amount == take) Lots.Remove(lotId);
+            else Lots[lotId] = (lot.Amount - take, lot.ExpiresAt);
+            if (left == 0) break;
+        }
+        Gift -= left;
+        DebitedOut += applied;
+        var split = (applied, applied - left, left);
+        Debits.Add(key, split);
+        return split;
+    }
+
+    /// <summary>Removes every lot due by <paramref name="now"/>; the amount removed.</summary>
+    public long Expire(DateTimeOffset now)
+    {
+        var due = Lots.Where(l => l.Value.ExpiresAt <= now).ToList();
+        foreach (var (lotId, _) in due) Lots.Remove(lotId);
+        var expired = due.Sum(l => l.Value.Amount);
+        ExpiredOut += expired;
+        return expired;
+    }
+}

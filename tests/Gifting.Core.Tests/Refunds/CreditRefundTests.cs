@@ -1,0 +1,106 @@
+using Gifting.Core.Ledger;
+using Gifting.Core.Tests.Support;
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Refunds;
+
+public sealed class CreditRefundTests
+{
+    private static readonly AccountId Alice = TestCore.Account("alice");
+
+    private readonly TestCore _core = new CoreBuilder().WithLedgerStore(s => new YieldingLedgerStore(s)).Build();
+
+    [Fact]
+    public async Task Refund_CreditsTheGiftBalance()
+    {
+        await _core.FundAsync(Alice, 20_00);
+        await _core.DebitAsync(Alice, 15_00, "d1", orderId: "order-7");
+
+        var refund = (await _core.RefundAsync("r1", Alice, 15_00, orderId: "order-7")).Value;
+
+        Assert.Equal((15_00L, 20_00L, false), (refund.Credited.Amount, refund.Balance.Gift.Amount, refund.AlreadyCredited));
+        var entry = _core.Ledger.Entries(Alice)[^1];
+        Assert.Equal((EntryType.Refund, 15_00L, "order:order-7"), (entry.Type, entry.Amount.Amount, entry.Reference));
+    }
+
+    [Fact]
+    public async Task Refund_WhenDeliveredTenTimesInTurn_CreditsOnce()
+    {
+        await _core.FundAsync(Alice, 5_00);
+
+        for (var i = 0; i < 10; i++) await _core.RefundAsync("r1", Alice, 3_00);
+
+        Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
+        Assert.Equal(8_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Refund_WhenDeliveredTenTimesAtOnce_CreditsOnce()
+    {
+        await _core.FundAsync(Alice, 5_00);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _core.RefundAsync("r1", Alice, 3_00))));
+
+        Assert.All(results, r => Assert.Equal(3_00, r.Value.Credited.Amount));
+        Assert.Single(results, r => !r.Value.AlreadyCredited);
+        Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
+        Assert.Equal(8_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Refund_WhenRepeatedWithOtherAmounts_KeepsTheFirstCredit()
+    {
+        await _core.FundAsync(Alice, 5_00);
+        await _core.RefundAsync("r1", Alice, 3_00);
+
+        var results = await Task.WhenAll(new long[] { 1, 3_00, 99_00, 7_00 }.Select(a => Task.Run(() => _core.RefundAsync("r1", Alice, a))));
+
+        Assert.All(results, r => Assert.Equal((3_00L, true), (r.Value.Credited.Amount, r.Value.AlreadyCredited)));
+        Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
+        Assert.Equal(8_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5_00)]
+    public async Task Refund_WhenAmountNotPositive_ReturnsValidationFailed(long amount)
+    {
+        await _core.FundAsync(Alice, 5_00);
+
+        Assert.Equal(ErrorCode.ValidationFailed, (await _core.RefundAsync("r1", Alice, amount)).Failure?.Code);
+        Assert.Single(_core.Ledger.Entries(Alice));
+    }
+
+    [Fact]
+    public async Task Refund_WhenAccountHasNoEntries_ReturnsValidationFailed()
+    {
+        var result = await _core.RefundAsync("r1", TestCore.Account("nobody"), 5_00);
+
+        Assert.Equal(ErrorCode.ValidationFailed, result.Failure?.Code);
+        Assert.Empty(_core.Ledger.Entries(TestCore.Account("nobody")));
+    }
+
+    [Fact]
+    public async Task Refund_WhenCurrencyIsNotTheAccounts_ReturnsCurrencyMismatch()
+    {
+        await _core.FundAsync(Alice, 5_00);
+
+        Assert.Equal(ErrorCode.CurrencyMismatch, (await _core.RefundAsync("r1", Alice, 5_00, currency: "GBP")).Failure?.Code);
+    }
+
+    [Fact]
+    public async Task Refund_WhenCrashingAfterPosting_RedeliveryCreditsNothingMore()
+    {
+        var setup = TestCore.Create();
+        await setup.FundAsync(Alice, 5_00);
+        var crashing = new CoreBuilder().WithClock(setup.Clock).WithStores(setup.Cards, setup.Ledger)
+            .WithLedgerStore(s => new CrashingLedgerStore(s)).Build();
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.RefundAsync("r1", Alice, 4_00));
+        var redelivered = (await crashing.RefundAsync("r1", Alice, 4_00)).Value;
+
+        Assert.True(redelivered.AlreadyCredited);
+        Assert.Single(setup.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
+        Assert.Equal(9_00, (await setup.BalanceAsync(Alice)).Gift.Amount);
+    }
+}
