@@ -30,6 +30,13 @@ public sealed record Marketplace
         return true;
     }
 
+    /// <summary>The one marketplace that uses <paramref name="currency"/>, or null when none or several do (EUR).</summary>
+    public static Marketplace? ForCurrency(string currency)
+    {
+        var matches = All.Values.Where(m => m.Currency == currency).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     public static Marketplace Parse(string code) =>
         TryParse(code, out var marketplace) ? marketplace : throw new ArgumentException($"Unknown marketplace '{code}'.", nameof(code));
 

@@ -1,5 +1,9 @@
 using Gifting.Core.Balances;
 using Gifting.Core.Cards;
+using Gifting.Core.Debits;
+using Gifting.Core.Promotions;
+using Gifting.Core.Refunds;
+using Gifting.Functions.Triggers;
 using Gifting.Core.Ledger;
 using Gifting.Core.Redemptions;
 using Gifting.Functions.Auth;
@@ -66,6 +70,10 @@ public static class GiftingApp
         services.AddSingleton<GetActivity>();
         services.AddSingleton<GetPreferences>();
         services.AddSingleton<SetPreferences>();
+        services.AddSingleton<DebitAccount>();
+        services.AddSingleton<CreditRefund>();
+        services.AddSingleton<GrantPromotionalCredit>();
+        services.AddSingleton<ExpirePromotionalCredits>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -94,6 +102,9 @@ public static class GiftingApp
         app.MapRedemptions();
         app.MapBalance();
         app.MapCards();
+        app.MapAccounts();
+        app.MapRefundTrigger();
+        app.MapExpiryTimer();
         if (app.Environment.IsEnvironment(LocalEnvironment) && app.Services.GetRequiredService<AuthOptions>().IsLocal)
             app.MapDevTokens();
     }

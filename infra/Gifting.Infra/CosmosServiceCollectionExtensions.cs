@@ -2,6 +2,8 @@ using Gifting.Core.Balances;
 using Gifting.Core.Cards;
 using Gifting.Core.Idempotency;
 using Gifting.Core.Ledger;
+using Gifting.Core.Messaging;
+using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
@@ -27,6 +29,8 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IAttemptLog, CosmosAttemptLog>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
         services.AddSingleton<IHoldStore, CosmosHoldStore>();
+        services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
+        services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();
         services.AddHostedService<CreateContainersOnStart>();
         return services;
     }

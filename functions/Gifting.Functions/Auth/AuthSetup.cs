@@ -36,6 +36,8 @@ public static class AuthSetup
             .AddPolicy(Roles.Issuer, p => p.RequireRole(Roles.Issuer))
             .AddPolicy(Roles.Retailer, p => p.RequireRole(Roles.Retailer))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.Checkout, p => p.RequireRole(Roles.Checkout))
+            .AddPolicy("promotions", p => p.RequireRole(Roles.Promotions, Roles.Admin))
             .AddPolicy("support", p => p.RequireRole(Roles.Support, Roles.Admin));
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Gifting.Functions.Triggers;
 
@@ -73,7 +74,10 @@ public sealed class HostPayload
 }
 
 /// <summary>What a custom handler answers for a non-HTTP invocation; always a 2xx, or the host counts a failure.</summary>
-public sealed record HostResponse(Dictionary<string, object?> Outputs, IReadOnlyList<string> Logs, object? ReturnValue = null)
+public sealed record HostResponse(
+    [property: JsonPropertyName("Outputs")] Dictionary<string, object?> Outputs,
+    [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
+    [property: JsonPropertyName("ReturnValue")] object? ReturnValue = null)
 {
     public static HostResponse Done(params string[] logs) => new([], logs);
 }

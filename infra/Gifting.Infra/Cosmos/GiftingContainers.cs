@@ -15,6 +15,8 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     public Container Ledger => client.GetContainer(options.Database, "ledger");
     public Container Throttles => client.GetContainer(options.Database, "throttles");
     public Container Idempotency => client.GetContainer(options.Database, "idempotency");
+    public Container Expiries => client.GetContainer(options.Database, "expiries");
+    public Container Rejections => client.GetContainer(options.Database, "rejections");
 
     public static IEnumerable<ContainerProperties> Definitions()
     {
@@ -28,6 +30,9 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
         // Counters and idempotency records expire by their own ttl field.
         yield return new ContainerProperties("throttles", PartitionKeyPath) { DefaultTimeToLive = -1 };
         yield return new ContainerProperties("idempotency", PartitionKeyPath) { DefaultTimeToLive = -1 };
+        // Promotional lots by expiry hour, and a watermark: what the expiry timer reads.
+        yield return new ContainerProperties("expiries", PartitionKeyPath);
+        yield return new ContainerProperties("rejections", PartitionKeyPath) { DefaultTimeToLive = -1 };
     }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

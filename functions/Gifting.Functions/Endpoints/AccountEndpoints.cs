@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gifting.Core;
+using Gifting.Core.Debits;
+using Gifting.Core.Promotions;
+using Gifting.Functions.Auth;
+using Gifting.Functions.Http;
+
+namespace Gifting.Functions.Endpoints;
+
+/// <summary>Service-to-service money movement on a named account: checkout debits and promotional grants.</summary>
+public static class AccountEndpoints
+{
+    public sealed record DebitBody(string OrderId, MoneyBody Amount, bool AllowPartial = false, string Kind = "order");
+
+    public sealed record GrantBody(string GrantId, MoneyBody Amount, DateTimeOffset ExpiresAt, string Reason, string? Marketplace = null);
+
+    public static void MapAccounts(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/accounts/{accountId}/debits", DebitAsync).RequireAuthorization(Roles.Checkout)
+            .WithMetadata(new IdempotentRequest(KeyRequired: true));
+        app.MapPost("/api/accounts/{accountId}/promotional-credits", GrantAsync).RequireAuthorization("promotions")
+            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+    }
+
+    private static async Task<IResult> DebitAsync(string accountId, DebitBody body, HttpContext http, DebitAccount debit, CancellationToken cancellationToken)
+    {
+        if (!AccountId.TryParse(accountId, out var account)) return Problems.Validation("accountId is not a valid account id.");
+        if (!IsReference(body.OrderId)) return Problems.Validation("orderId must be 1-128 printable characters.");
+        if (body.Amount.ToMoney() is not { Amount: > 0 } amount) return Problems.Validation("amount must be a positive amount in an ISO 4217 currency.");
+        if (body.Kind is not ("order" or "subscription")) return Problems.Validation("kind must be order or subscription.");
+        // The idempotency key names the debit, so a retry that runs again after a crash posts the same entry.
+        var debitKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{http.User.Subject()}\n{http.Request.Headers["Idempotency-Key"]}")));
+        var kind = body.Kind == "order" ? DebitKind.Order : DebitKind.Subscription;
+        var result = await debit.ExecuteAsync(new DebitCommand(account, body.OrderId, amount, body.AllowPartial, kind, debitKey), cancellationToken);
+        return result.Succeeded ? Results.Json(result.Value, statusCode: StatusCodes.Status201Created) : Problems.For(result.Failure!);
+    }
+
+    private static async Task<IResult> GrantAsync(string accountId, GrantBody body, GrantPromotionalCredit grant, CancellationToken cancellationToken)
+    {
+        if (!AccountId.TryParse(accountId, out var account)) return Problems.Validation("accountId is not a valid account id.");
+        if (!IsReference(body.GrantId) || body.GrantId.Any(c => c is '/' or '\\' or '?' or '#'))
+            return Problems.Validation("grantId must be 1-128 printable characters without / \\ ? #.");
+        if (body.Reason.Length is 0 or > 200) return Problems.Validation("reason must be 1-200 characters.");
+        if (body.Amount.ToMoney() is not { } amount) return Problems.Validation("amount.currency must be an ISO 4217 code.");
+        Marketplace? marketplace;
+        if (body.Marketplace is null) marketplace = Marketplace.ForCurrency(amount.Currency);
+        else marketplace = Marketplace.TryParse(body.Marketplace, out var named) ? named : null;
+        if (marketplace is null) return Problems.Validation("marketplace is required for this currency, and must be one this service serves.");
+
+        var result = await grant.ExecuteAsync(new GrantCommand(account, body.GrantId, amount, body.ExpiresAt, body.Reason, marketplace), cancellationToken);
+        if (!result.Succeeded) return Problems.For(result.Failure!);
+        var g = result.Value;
+        return Results.Json(new { g.GrantId, g.Amount, g.ExpiresAt, g.Balance }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static bool IsReference(string value) => value.Length is > 0 and <= 128 && value.All(c => c is >= '!' and <= '~');
+}

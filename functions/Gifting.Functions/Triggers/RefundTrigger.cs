@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Gifting.Core;
+using Gifting.Core.Messaging;
+using Gifting.Core.Refunds;
+using Gifting.Infra.Json;
+
+namespace Gifting.Functions.Triggers;
+
+/// <summary>
+/// <c>ProcessRefund</c>, triggered by the <c>refunds</c> queue: credits the refund once per refundId. A message that
+/// can never succeed is recorded with its reason and completed; anything else that fails answers non-2xx so
+/// Service Bus redelivers it (and dead-letters it after the queue's maximum delivery count).
+/// </summary>
+public static class RefundTrigger
+{
+    public const string Queue = "refunds";
+
+    public sealed record RefundMessage(string RefundId, string AccountId, string OrderId, Money Amount, string? Reason = null);
+
+    public static void MapRefundTrigger(this IEndpointRouteBuilder app) =>
+        app.MapPost("/ProcessRefund", async (HttpRequest request, CreditRefund credit, IRejectedMessages rejected, TimeProvider clock, CancellationToken ct) =>
+        {
+            var payload = HostPayload.Parse(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct));
+            if (payload is null) return Results.BadRequest();
+            var body = payload.Data("message");
+            var (command, problem) = Read(body);
+            if (command is null)
+                return await RejectAsync(rejected, clock, payload, body, problem!, ct);
+            var result = await credit.ExecuteAsync(command, ct);
+            if (!result.Succeeded)
+                return await RejectAsync(rejected, clock, payload, body, $"{result.Failure!.Code}: {result.Failure.Detail}", ct);
+            return Results.Json(HostResponse.Done(result.Value.AlreadyCredited
+                ? $"Refund {command.RefundId} was already credited."
+                : $"Refund {command.RefundId} credited {result.Value.Credited}."));
+        });
+
+    private static (RefundCommand? Command, string? Problem) Read(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) return (null, "The message body is not a JSON object.");
+        RefundMessage? message;
+        try
+        {
+            message = body.Deserialize<RefundMessage>(GiftingJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"The message body is malformed at {e.Path ?? "$"}.");
+        }
+        if (message is null || message.RefundId.Length is 0 or > 128 || message.OrderId.Length is 0 or > 128)
+            return (null, "refundId and orderId must be 1-128 characters.");
+        if (!Core.AccountId.TryParse(message.AccountId, out var account)) return (null, "accountId is not a valid account id.");
+        return (new RefundCommand(message.RefundId, account, message.OrderId, message.Amount, message.Reason), null);
+    }
+
+    private static async Task<IResult> RejectAsync(
+        IRejectedMessages rejected, TimeProvider clock, HostPayload payload, JsonElement body, string reason, CancellationToken ct)
+    {
+        var key = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("refundId", out var id) && id.ValueKind == JsonValueKind.String
+            ? "refund:" + id.GetString()
+            : "message:" + (payload.MetadataString("MessageId") ?? body.GetRawText());
+        var raw = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();
+        await rejected.RecordAsync(new RejectedMessage(Queue, key, reason, raw, clock.GetUtcNow()), ct);
+        return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
+    }
+}
