@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Azure.Cosmos;
+
+namespace Gifting.Integration.Tests.Triggers;
+
+[Collection(CosmosCollection.Name)]
+public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
+{
+    private readonly GiftingFactory _app = new(cosmos);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Refund_DeliveredAsTheHostDoes_CreditsGiftBalance()
+    {
+        var (shopper, account) = await FundedShopperAsync(1000);
+        var body = RefundBody(Api.NewId("refund"), account, 250);
+
+        using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var answer = await response.JsonAsync();
+        Assert.Equal(JsonValueKind.Object, answer.GetProperty("Outputs").ValueKind);
+        Assert.NotEmpty(answer.GetProperty("Logs").EnumerateArray());
+        Assert.Equal(1250, await shopper.GiftBalanceAsync());
+    }
+
+    [Fact]
+    public async Task Refund_RedeliveredSequentiallyConcurrentlyAndWithOtherEnvelopes_CreditsOnce()
+    {
+        var (shopper, account) = await FundedShopperAsync(1000);
+        var refundId = Api.NewId("refund");
+        var handler = _app.CreateClient();
+
+        for (var i = 1; i <= 10; i++)
+            Assert.Equal(200, (int)(await handler.InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", RefundBody(refundId, account, 300), deliveryCount: i))).StatusCode);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            handler.InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", RefundBody(refundId, account, 300 + i), messageId: Guid.NewGuid().ToString("N")))));
+
+        Assert.All(concurrent, r => Assert.Equal(200, (int)r.StatusCode));
+        Assert.Equal(1300, await shopper.GiftBalanceAsync());
+        var activity = await (await shopper.GetAsync("/api/balance/activity")).JsonAsync();
+        Assert.Single(activity.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "refund");
+    }
+
+    [Theory]
+    [InlineData("not json", "not json")]
+    [InlineData("{\"refundId\": 5}", "malformed")]
+    [InlineData("{\"refundId\": \"r1\", \"accountId\": \"a/b\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "a/b")]
+    [InlineData("{\"refundId\": \"r2\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "Unknown account")]
+    [InlineData("{\"refundId\": \"r3\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1.5, \"currency\": \"USD\"}}", "malformed at $.amount")]
+    public async Task Refund_ThatCanNeverSucceed_IsRecordedAndCompleted(string body, string recorded)
+    {
+        using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, messageId: Api.NewId("poison")));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains((await response.JsonAsync()).GetProperty("Logs").EnumerateArray(), l => l.GetString()!.StartsWith("Rejected", StringComparison.Ordinal));
+        Assert.True(await RejectionsContainAsync(recorded), $"No rejection mentions '{recorded}'.");
+    }
+
+    [Fact]
+    public async Task Refund_InAnotherCurrency_IsRecordedAndCreditsNothing()
+    {
+        var (shopper, account) = await FundedShopperAsync(1000);
+
+        using var response = await _app.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", RefundBody(Api.NewId("refund"), account, 50, "EUR")));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1000, await shopper.GiftBalanceAsync());
+    }
+
+    private async Task<(HttpClient Shopper, string Account)> FundedShopperAsync(long amount)
+    {
+        var account = Api.NewId("shopper");
+        var shopper = _app.ClientFor(account, "customer");
+        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: amount))[0].GetProperty("code").GetString()!;
+        Assert.Equal(200, (int)(await shopper.RedeemAsync(code)).StatusCode);
+        return (shopper, account);
+    }
+
+    private static string RefundBody(string refundId, string account, long amount, string currency = "USD") =>
+        JsonSerializer.Serialize(new { refundId, accountId = account, orderId = "order-1", amount = new { amount, currency }, reason = "returned" });
+
+    private async Task<bool> RejectionsContainAsync(string fragment)
+    {
+        using var feed = cosmos.Containers().Rejections.GetItemQueryIterator<JsonElement>((string?)null);
+        while (feed.HasMoreResults)
+        {
+            if ((await feed.ReadNextAsync()).Any(d => d.GetRawText().Contains(fragment, StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+}
