@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using Gifting.LocalHost;
+
+namespace Gifting.Integration.Tests.Local;
+
+/// <summary>The local stand-in drives the handler through the same contract as the Functions host.</summary>
+[Collection(CosmosCollection.Name)]
+public sealed class LocalStandInTests(CosmosFixture cosmos)
+{
+    [Fact]
+    public async Task RefundPostedToDevQueue_IsDeliveredToTheTriggerAndCredited()
+    {
+        await using var standIn = await LocalStandIn.StartAsync(0, cosmos.Endpoint, cosmos.Settings(), runSchedules: false, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = standIn.Address };
+        var account = Api.NewId("shopper");
+        var tokens = standIn.HandlerServices.GetRequiredService<Gifting.Functions.Auth.LocalTokens>();
+        Authorize(http, tokens.Issue("issuer-1", ["issuer"], "US", null, TimeProvider.System));
+        var code = (await http.IssueAsync(amount: 1000))[0].GetProperty("code").GetString()!;
+        Authorize(http, tokens.Issue(account, ["customer"], "US", null, TimeProvider.System));
+        Assert.Equal(200, (int)(await http.RedeemAsync(code)).StatusCode);
+
+        var refund = new { refundId = Api.NewId("refund"), accountId = account, orderId = "o-1", amount = new { amount = 400, currency = "USD" } };
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(202, (int)(await http.PostJsonAsync("/api/dev/queues/refunds/messages", refund)).StatusCode);
+        await standIn.Queues.DrainAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1400, await http.GiftBalanceAsync());
+        Assert.Empty((await (await http.GetAsync("/api/dev/queues/refunds/dead-letters")).JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(200, (int)(await http.PostAsync("/api/dev/functions/ExpirePromotionalCredits/run", null)).StatusCode);
+        await (await http.PostAsync("/api/dev/functions/NoSuchFunction/run", null)).AssertProblemAsync(404, "not_found");
+        await (await http.PostJsonAsync("/api/dev/queues/no-such-queue/messages", refund)).AssertProblemAsync(404, "not_found");
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/ProcessRefund", new StringContent("{}"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task MessageWhoseInvocationKeepsFailing_IsRedeliveredThenDeadLettered()
+    {
+        var failing = new CountingHandler(HttpStatusCode.InternalServerError);
+        var functions = FunctionCatalog.Load();
+        await using var queues = new LocalQueues(functions, new HandlerInvoker(new HttpClient(failing) { BaseAddress = new Uri("http://127.0.0.1:1/") }, TimeProvider.System), TimeProvider.System);
+
+        queues.Enqueue("refunds", "{\"refundId\":\"r-1\"}");
+        await queues.DrainAsync(TimeSpan.FromSeconds(30));
+
+        var letter = Assert.Single(queues.DeadLetters("refunds"));
+        Assert.Equal(LocalQueues.MaxDeliveryCount, failing.Calls);
+        Assert.Equal(LocalQueues.MaxDeliveryCount, letter.DeliveryCount);
+        Assert.Equal("r-1", letter.Body.GetProperty("refundId").GetString());
+        Assert.Contains("MaxDeliveryCountExceeded", letter.Reason, StringComparison.Ordinal);
+        Assert.All(failing.Payloads, p => Assert.StartsWith("\"{", p.GetProperty("Data").GetProperty("message").GetString(), StringComparison.Ordinal));
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], failing.Payloads.Select(p => p.GetProperty("Metadata").GetProperty("DeliveryCount").GetString()));
+    }
+
+    private static void Authorize(HttpClient http, string token) =>
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+    /// <summary>Stands in for a handler that fails every invocation, which no real component does on demand.</summary>
+    private sealed class CountingHandler(HttpStatusCode status) : HttpMessageHandler
+    {
+        public int Calls => Payloads.Count;
+        public List<JsonElement> Payloads { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var payload = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+            lock (Payloads) Payloads.Add(payload);
+            return new HttpResponseMessage(status);
+        }
+    }
+}
