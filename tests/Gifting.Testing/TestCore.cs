@@ -33,7 +33,7 @@ public sealed partial class TestCore
         ActivateCard = new ActivateCard(cardStore, clock);
         CancelCard = new CancelCard(cardStore, CompleteRedemption, clock);
         GetCard = new GetCard(cardStore, CompleteRedemption);
-        GetBalance = new GetBalance(AccountLedger, Holds);
+        GetBalance = new GetBalance(AccountLedger, Holds, clock);
         GetActivity = new GetActivity(AccountLedger, ledgerStore);
         GetPreferences = new GetPreferences(Preferences);
         SetPreferences = new SetPreferences(Preferences);

@@ -7,9 +7,14 @@ public sealed record LotView(Money Amount, DateTimeOffset ExpiresAt, string Sour
 public sealed record Balance(
     string Marketplace, string Currency, Money Available, Money Gift, Money Promotional, IReadOnlyList<LotView> PromotionalLots, Money PendingReview)
 {
-    public static Balance Of(Marketplace marketplace, BalanceState state, long pendingReview = 0)
+    /// <summary>
+    /// The balance after an entry. With <paramref name="asOf"/>, lots already past their expiry are left out even
+    /// before the expiry timer posts their <c>promo_expiry</c>: they can no longer be spent.
+    /// </summary>
+    public static Balance Of(Marketplace marketplace, BalanceState state, long pendingReview = 0, DateTimeOffset? asOf = null)
     {
         var currency = marketplace.Currency;
+        if (asOf is { } now) state = state with { Lots = state.Lots.RemoveAll(l => l.ExpiresAt <= now) };
         return new Balance(
             marketplace.Code,
             currency,

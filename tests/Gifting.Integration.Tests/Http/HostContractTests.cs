@@ -26,6 +26,19 @@ public sealed class HostContractTests(CosmosFixture cosmos)
     }
 
     [Fact]
+    public void EveryNonHttpFunction_HasAnInvocationRoute()
+    {
+        using var app = new GiftingFactory(cosmos);
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/')).ToHashSet();
+        var invoked = FunctionCatalog.Load().Where(f => f.Trigger.Type != "httpTrigger").Select(f => f.Name).ToList();
+
+        Assert.Contains("ProcessRefund", invoked);
+        Assert.Contains("ExpirePromotionalCredits", invoked);
+        Assert.All(invoked, name => Assert.Contains(name, routes));
+    }
+
+    [Fact]
     public async Task HealthAndRoot_AnswerOnceReady()
     {
         using var app = new GiftingFactory(cosmos);

@@ -70,6 +70,26 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(1000, await shopper.GiftBalanceAsync());
     }
 
+    [Fact]
+    public async Task Refund_WhenProcessDiesAfterCrediting_RedeliveryCreditsOnce()
+    {
+        var (shopper, account) = await FundedShopperAsync(1000);
+        using var crashing = new GiftingFactory(cosmos, services =>
+        {
+            var original = services.Last(d => d.ServiceType == typeof(Gifting.Core.Ledger.ILedgerStore));
+            services.AddSingleton<Gifting.Core.Ledger.ILedgerStore>(sp =>
+                new Gifting.Testing.CrashingLedgerStore((Gifting.Core.Ledger.ILedgerStore)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
+        });
+        var body = RefundBody(Api.NewId("refund"), account, 90);
+
+        using var first = await crashing.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, deliveryCount: 1));
+        using var second = await crashing.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, deliveryCount: 2));
+
+        Assert.Equal(500, (int)first.StatusCode);
+        Assert.Equal(200, (int)second.StatusCode);
+        Assert.Equal(1090, await shopper.GiftBalanceAsync());
+    }
+
     private async Task<(HttpClient Shopper, string Account)> FundedShopperAsync(long amount)
     {
         var account = Api.NewId("shopper");
