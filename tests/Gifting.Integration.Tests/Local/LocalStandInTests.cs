@@ -52,6 +52,52 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], failing.Payloads.Select(p => p.GetProperty("Metadata").GetProperty("DeliveryCount").GetString()));
     }
 
+    [Fact]
+    public async Task OutputBindingOfOneFunction_IsDeliveredToTheTriggerOfTheNext()
+    {
+        var folder = Directory.CreateTempSubdirectory("functions-");
+        WriteFunction(folder, "Produce", """{"bindings":[{"type":"serviceBusTrigger","direction":"in","name":"msg","queueName":"first"},{"type":"serviceBus","direction":"out","name":"next","queueName":"second"}]}""");
+        WriteFunction(folder, "Consume", """{"bindings":[{"type":"serviceBusTrigger","direction":"in","name":"msg","queueName":"second"}]}""");
+        var handler = new ScriptedHandler();
+        await using (var queues = new LocalQueues(FunctionCatalog.Load(folder.FullName),
+            new HandlerInvoker(new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:1/") }, TimeProvider.System), TimeProvider.System))
+        {
+            queues.Enqueue("first", """{"n":1}""");
+            await queues.DrainAsync(TimeSpan.FromSeconds(30));
+        }
+        folder.Delete(recursive: true);
+
+        Assert.Equal(["/Consume", "/Consume", "/Produce"], handler.Paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["{\"a\":1}", "{\"a\":2}"], handler.ConsumedBodies.Order(StringComparer.Ordinal));
+    }
+
+    private static void WriteFunction(DirectoryInfo folder, string name, string json)
+    {
+        Directory.CreateDirectory(Path.Combine(folder.FullName, name));
+        File.WriteAllText(Path.Combine(folder.FullName, name, "function.json"), json);
+    }
+
+    /// <summary>Answers Produce with two messages on its output binding, and Consume with nothing.</summary>
+    private sealed class ScriptedHandler : HttpMessageHandler
+    {
+        public List<string> Paths { get; } = [];
+        public List<string> ConsumedBodies { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            var payload = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement;
+            lock (Paths)
+            {
+                Paths.Add(path);
+                if (path == "/Consume")
+                    ConsumedBodies.Add(JsonSerializer.Deserialize<string>(payload.GetProperty("Data").GetProperty("msg").GetString()!)!);
+            }
+            var outputs = path == "/Produce" ? """{"next":[{"a":1},{"a":2}]}""" : "{}";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"Outputs":{{outputs}},"Logs":[],"ReturnValue":null}""") };
+        }
+    }
+
     private static void Authorize(HttpClient http, string token) =>
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 

@@ -26,6 +26,28 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     }
 
     [Fact]
+    public async Task Refund_InTheOlderCaptureShape_WithQuotedDates_IsCredited()
+    {
+        var (shopper, account) = await FundedShopperAsync(1000);
+        var body = RefundBody(Api.NewId("refund"), account, 10);
+        // The shape of a real 2020 capture (Service Bus extension 4.x): dates double-quoted, a receiver object.
+        var metadata = """
+            {"MessageReceiver":{"ClientId":"MessageReceiver1refunds","IsClosedOrClosing":false},
+             "DeliveryCount":"1","LockToken":"\"4223106e-36f4-45ed-b1ab-96ead73e225b\"",
+             "ExpiresAtUtc":"\"2020-10-22T21:49:35.809Z\"","EnqueuedTimeUtc":"\"2020-10-08T21:49:35.809Z\"",
+             "MessageId":"\"088fb2b9aede42e7a154dbc7f803a566\"","ContentType":"\"application/json\"","SequenceNumber":"1",
+             "UserProperties":{"Sec-Fetch-Site":"cross-site"},
+             "sys":{"MethodName":"ProcessRefund","UtcNow":"2020-10-08T21:49:36.127842Z","RandGuid":"addfc984-0000-0000-0000-000000000000"}}
+            """;
+        var payload = "{\"Data\":{\"message\":" + JsonSerializer.Serialize(JsonSerializer.Serialize(body)) + "},\"Metadata\":" + metadata + "}";
+
+        using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", payload);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(1010, await shopper.GiftBalanceAsync());
+    }
+
+    [Fact]
     public async Task Refund_RedeliveredSequentiallyConcurrentlyAndWithOtherEnvelopes_CreditsOnce()
     {
         var (shopper, account) = await FundedShopperAsync(1000);
