@@ -18,6 +18,16 @@ public static class Api
         return (await response.JsonAsync()).GetProperty("cards").EnumerateArray().ToArray();
     }
 
+    /// <summary>A new shopper whose gift balance holds <paramref name="amount"/>, from a redeemed card.</summary>
+    public static async Task<(HttpClient Shopper, string Account)> FundedShopperAsync(this GiftingFactory app, long amount)
+    {
+        var account = NewId("shopper");
+        var shopper = app.ClientFor(account, "customer");
+        var code = (await app.ClientFor("issuer-1", "issuer").IssueAsync(amount: amount))[0].GetProperty("code").GetString()!;
+        Assert.Equal(200, (int)(await shopper.RedeemAsync(code)).StatusCode);
+        return (shopper, account);
+    }
+
     public static Task<HttpResponseMessage> RedeemAsync(this HttpClient customer, string code, string? idempotencyKey = null) =>
         customer.PostJsonAsync("/api/redemptions", new { code }, idempotencyKey);
 

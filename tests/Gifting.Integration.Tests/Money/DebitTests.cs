@@ -12,7 +12,7 @@ public sealed class DebitTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Debits_RacingForOneBalance_NeverOverspend()
     {
-        var (shopper, account) = await FundedShopperAsync(10000);
+        var (shopper, account) = await _app.FundedShopperAsync(10000);
         var checkout = _app.ClientFor("checkout-1", "checkout");
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
@@ -30,7 +30,7 @@ public sealed class DebitTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Debit_SpendsPromotionalFirstAndReplaysByKey()
     {
-        var (shopper, account) = await FundedShopperAsync(5000);
+        var (shopper, account) = await _app.FundedShopperAsync(5000);
         var grant = await _app.ClientFor("promo-1", "promotions").PostJsonAsync($"/api/accounts/{account}/promotional-credits",
             new { grantId = Api.NewId("grant"), amount = new { amount = 700, currency = "USD" }, expiresAt = DateTimeOffset.UtcNow.AddDays(30), reason = "welcome" });
         Assert.Equal(201, (int)grant.StatusCode);
@@ -53,7 +53,7 @@ public sealed class DebitTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Debit_WithBadInput_AnswersProblemAndChangesNothing()
     {
-        var (shopper, account) = await FundedShopperAsync(500);
+        var (shopper, account) = await _app.FundedShopperAsync(500);
         var checkout = _app.ClientFor("checkout-1", "checkout");
 
         await (await checkout.PostJsonAsync($"/api/accounts/{account}/debits", new { orderId = "o", amount = new { amount = 100, currency = "EUR" } }, Api.NewId("d")))
@@ -74,7 +74,7 @@ public sealed class DebitTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Debit_WhenPreferencesExcludeOrders_LeavesGiftBalanceAlone()
     {
-        var (shopper, account) = await FundedShopperAsync(500);
+        var (shopper, account) = await _app.FundedShopperAsync(500);
         using var put = await shopper.PutAsync("/api/balance/preferences",
             new StringContent("{\"applyToOrders\": false, \"applyToSubscriptions\": true}", System.Text.Encoding.UTF8, "application/json"));
         var checkout = _app.ClientFor("checkout-1", "checkout");
@@ -89,12 +89,4 @@ public sealed class DebitTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(400, await shopper.GiftBalanceAsync());
     }
 
-    private async Task<(HttpClient Shopper, string Account)> FundedShopperAsync(long amount)
-    {
-        var account = Api.NewId("shopper");
-        var shopper = _app.ClientFor(account, "customer");
-        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: amount))[0].GetProperty("code").GetString()!;
-        Assert.Equal(200, (int)(await shopper.RedeemAsync(code)).StatusCode);
-        return (shopper, account);
-    }
 }

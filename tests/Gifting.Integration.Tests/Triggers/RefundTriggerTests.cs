@@ -13,7 +13,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Refund_DeliveredAsTheHostDoes_CreditsGiftBalance()
     {
-        var (shopper, account) = await FundedShopperAsync(1000);
+        var (shopper, account) = await _app.FundedShopperAsync(1000);
         var body = RefundBody(Api.NewId("refund"), account, 250);
 
         using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body));
@@ -28,7 +28,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Refund_InTheOlderCaptureShape_WithQuotedDates_IsCredited()
     {
-        var (shopper, account) = await FundedShopperAsync(1000);
+        var (shopper, account) = await _app.FundedShopperAsync(1000);
         var body = RefundBody(Api.NewId("refund"), account, 10);
         // The shape of a real 2020 capture (Service Bus extension 4.x): dates double-quoted, a receiver object.
         var metadata = """
@@ -50,7 +50,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Refund_RedeliveredSequentiallyConcurrentlyAndWithOtherEnvelopes_CreditsOnce()
     {
-        var (shopper, account) = await FundedShopperAsync(1000);
+        var (shopper, account) = await _app.FundedShopperAsync(1000);
         var refundId = Api.NewId("refund");
         var handler = _app.CreateClient();
 
@@ -83,7 +83,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Refund_InAnotherCurrency_IsRecordedAndCreditsNothing()
     {
-        var (shopper, account) = await FundedShopperAsync(1000);
+        var (shopper, account) = await _app.FundedShopperAsync(1000);
 
         using var response = await _app.CreateClient().InvokeAsync("ProcessRefund",
             HostPayloads.ServiceBus("message", RefundBody(Api.NewId("refund"), account, 50, "EUR")));
@@ -95,7 +95,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Refund_WhenProcessDiesAfterCrediting_RedeliveryCreditsOnce()
     {
-        var (shopper, account) = await FundedShopperAsync(1000);
+        var (shopper, account) = await _app.FundedShopperAsync(1000);
         using var crashing = new GiftingFactory(cosmos, services =>
         {
             var original = services.Last(d => d.ServiceType == typeof(Gifting.Core.Ledger.ILedgerStore));
@@ -110,15 +110,6 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(500, (int)first.StatusCode);
         Assert.Equal(200, (int)second.StatusCode);
         Assert.Equal(1090, await shopper.GiftBalanceAsync());
-    }
-
-    private async Task<(HttpClient Shopper, string Account)> FundedShopperAsync(long amount)
-    {
-        var account = Api.NewId("shopper");
-        var shopper = _app.ClientFor(account, "customer");
-        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: amount))[0].GetProperty("code").GetString()!;
-        Assert.Equal(200, (int)(await shopper.RedeemAsync(code)).StatusCode);
-        return (shopper, account);
     }
 
     private static string RefundBody(string refundId, string account, long amount, string currency = "USD") =>
