@@ -17,14 +17,14 @@ public sealed class ConcurrentDebitTests
     public async Task Debit_WhenTwoHundredRaceForTenDebitsWorth_ExactlyTenSucceedAndBalanceEndsAtZero()
     {
         await _core.FundAsync(Alice, 100_00);
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var attempts = Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             return await _core.DebitAsync(Alice, 10_00, $"debit-{i}", orderId: $"order-{i}");
         })).ToList();
-        start.Set();
+        start.SetResult();
         var results = await Task.WhenAll(attempts);
 
         Assert.Equal(10, results.Count(r => r.Succeeded));

@@ -15,14 +15,14 @@ public sealed class ConcurrentRedemptionTests
             .Build();
         var issued = await core.IssueOneAsync(amount: 50_00);
         var accounts = Enumerable.Range(0, 100).Select(i => TestCore.Account($"racer-{i}")).ToList();
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var attempts = accounts.Select(account => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             return (Account: account, Result: await core.RedeemAsync(account, issued.Code.Display));
         })).ToList();
-        start.Set();
+        start.SetResult();
         var results = await Task.WhenAll(attempts);
 
         var winner = Assert.Single(results, r => r.Result.Succeeded);
