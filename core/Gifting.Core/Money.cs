@@ -14,8 +14,6 @@ public readonly record struct Money
     public long Amount { get; }
     public string Currency { get; }
 
-    public static Money Zero(string currency) => new(0, currency);
-
     public static bool IsCurrencyCode(string? value) =>
         value is { Length: 3 } && value.All(char.IsAsciiLetterUpper);
 

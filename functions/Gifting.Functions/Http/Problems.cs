@@ -31,9 +31,6 @@ public static class Problems
 
     public static IResult Validation(string detail) => For(new Failure(ErrorCode.ValidationFailed, detail));
 
-    /// <summary>The status code a failure maps to, for documentation and tests.</summary>
-    public static (int Status, string Code) Describe(ErrorCode code) => (Table[code].Status, Table[code].Code);
-
     private sealed class ProblemResult(int status, string code, string title, string detail, TimeSpan? retryAfter) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

@@ -35,12 +35,6 @@ public sealed class HostPayload
 
     public string? MetadataString(string key) => Metadata(key) is { ValueKind: JsonValueKind.String } s ? s.GetString() : Metadata(key) is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : null;
 
-    /// <summary>The host's clock at invocation (<c>Metadata.sys.UtcNow</c>), if it sent one.</summary>
-    public DateTimeOffset? UtcNow =>
-        Metadata("sys") is { ValueKind: JsonValueKind.Object } sys && sys.TryGetProperty(nameof(UtcNow), out var now)
-        && Unwrap(now) is { ValueKind: JsonValueKind.String } text && DateTimeOffset.TryParse(text.GetString(), System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
-
     /// <summary>Peels JSON-in-a-string layers: <c>"\"{\\\"a\\\":1}\""</c> becomes the object <c>{"a":1}</c>.</summary>
     public static JsonElement Unwrap(JsonElement value)
     {
