@@ -10,11 +10,7 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
     public async Task SameKeyWhileFirstRequestRuns_Answers409ThenReplays()
     {
         var gate = new GatedCardStore();
-        using var app = new GiftingFactory(cosmos, services =>
-        {
-            var original = services.Last(d => d.ServiceType == typeof(ICardStore));
-            services.AddSingleton<ICardStore>(sp => gate.Wrap((ICardStore)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
-        });
+        using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(gate.Wrap));
         var issuer = app.ClientFor("issuer-1", "issuer");
         var body = new { count = 1, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
         var key = Api.NewId("issue");

@@ -56,22 +56,16 @@ public sealed class CrashRecoveryTests(CosmosFixture cosmos)
         switch (boundary)
         {
             case "after-claim":
-                Decorate<ICardStore>(services, inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeeming));
+                services.Decorate<ICardStore>(inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeeming));
                 break;
             case "after-credit":
-                Decorate<ILedgerStore>(services, inner => new CrashingLedgerStore(inner));
+                services.Decorate<ILedgerStore>(inner => new CrashingLedgerStore(inner));
                 break;
             case "after-finalise":
-                Decorate<ICardStore>(services, inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeemed));
+                services.Decorate<ICardStore>(inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeemed));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(boundary), boundary, null);
         }
-    }
-
-    private static void Decorate<T>(IServiceCollection services, Func<T, T> wrap) where T : class
-    {
-        var original = services.Last(d => d.ServiceType == typeof(T));
-        services.AddSingleton(sp => wrap((T)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
     }
 }

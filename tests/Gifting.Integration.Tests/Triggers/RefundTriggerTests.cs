@@ -96,12 +96,8 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     public async Task Refund_WhenProcessDiesAfterCrediting_RedeliveryCreditsOnce()
     {
         var (shopper, account) = await _app.FundedShopperAsync(1000);
-        using var crashing = new GiftingFactory(cosmos, services =>
-        {
-            var original = services.Last(d => d.ServiceType == typeof(Gifting.Core.Ledger.ILedgerStore));
-            services.AddSingleton<Gifting.Core.Ledger.ILedgerStore>(sp =>
-                new Gifting.Testing.CrashingLedgerStore((Gifting.Core.Ledger.ILedgerStore)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
-        });
+        using var crashing = new GiftingFactory(cosmos,
+            services => services.Decorate<Gifting.Core.Ledger.ILedgerStore>(inner => new Gifting.Testing.CrashingLedgerStore(inner)));
         var body = RefundBody(Api.NewId("refund"), account, 90);
 
         using var first = await crashing.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, deliveryCount: 1));
