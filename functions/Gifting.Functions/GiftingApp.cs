@@ -1,14 +1,8 @@
-using Gifting.Core.Balances;
-using Gifting.Core.Cards;
-using Gifting.Core.Debits;
-using Gifting.Core.Promotions;
-using Gifting.Core.Refunds;
-using Gifting.Functions.Triggers;
-using Gifting.Core.Ledger;
-using Gifting.Core.Redemptions;
+using Gifting.Core;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
+using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
@@ -37,7 +31,6 @@ public static class GiftingApp
 
     private static void AddServices(IServiceCollection services, ConfigurationManager configuration)
     {
-        services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o => GiftingJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ErrorHandling>();
@@ -50,30 +43,14 @@ public static class GiftingApp
             o.KnownProxies.Clear();
         });
         services.AddGiftingAuth(configuration);
-        services.AddCosmosStores(configuration);
+        services.AddGiftingCore();
+        services.AddGiftingInfra(configuration);
 
         services.AddOptions<ClaimCodeOptions>().Bind(configuration.GetSection(ClaimCodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RedemptionOptions>().Bind(configuration.GetSection(RedemptionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClaimCodeOptions>>().Value.CreateHasher());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToLimits());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
-        services.AddSingleton<ReviewRedemption>();
-        services.AddSingleton<AccountLedger>();
-        services.AddSingleton<RedemptionThrottle>();
-        services.AddSingleton<CompleteRedemption>();
-        services.AddSingleton<RedeemCode>();
-        services.AddSingleton<IssueCards>();
-        services.AddSingleton<ActivateCard>();
-        services.AddSingleton<CancelCard>();
-        services.AddSingleton<GetCard>();
-        services.AddSingleton<GetBalance>();
-        services.AddSingleton<GetActivity>();
-        services.AddSingleton<GetPreferences>();
-        services.AddSingleton<SetPreferences>();
-        services.AddSingleton<DebitAccount>();
-        services.AddSingleton<CreditRefund>();
-        services.AddSingleton<GrantPromotionalCredit>();
-        services.AddSingleton<ExpirePromotionalCredits>();
     }
 
     private static void UsePipeline(WebApplication app)

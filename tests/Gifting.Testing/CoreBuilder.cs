@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
+using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
 using Gifting.Core.Ledger;
+using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gifting.Testing;
 
@@ -65,10 +68,23 @@ public sealed partial class CoreBuilder
         return this;
     }
 
-    public TestCore Build() => new(
-        _clock, _cards, _ledger, new InMemoryAttemptLog(_clock),
-        new CodeHasher(_keys, _currentKeyVersion), _limits, _decorateCards, _decorateLedger, _review,
-        _expiryIndex, _decorateExpiries);
+    /// <summary>The app's registration, with in-memory stores (decorated where a test asked) and test settings.</summary>
+    public TestCore Build()
+    {
+        var hasher = new CodeHasher(_keys, _currentKeyVersion);
+        var attempts = new InMemoryAttemptLog(_clock);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddGiftingCore();
+        services.AddSingleton(hasher);
+        services.AddSingleton(_limits);
+        services.AddSingleton(_review);
+        services.AddSingleton<IAttemptLog>(attempts);
+        services.AddSingleton(_decorateCards(_cards));
+        services.AddSingleton(_decorateLedger(_ledger));
+        services.AddSingleton(_decorateExpiries(_expiryIndex));
+        return new TestCore(services, _clock, _cards, _ledger, attempts, _expiryIndex, hasher);
+    }
 
     /// <summary>Holds for review every redemption of a card worth at least <paramref name="threshold"/> USD minor units.</summary>
     public CoreBuilder WithReviewAbove(long threshold)

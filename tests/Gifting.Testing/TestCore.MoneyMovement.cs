@@ -1,6 +1,5 @@
 using Gifting.Core;
 using Gifting.Core.Debits;
-using Gifting.Core.Ledger;
 using Gifting.Core.Promotions;
 using Gifting.Core.Refunds;
 
@@ -10,10 +9,10 @@ namespace Gifting.Testing;
 public sealed partial class TestCore
 {
     public InMemoryExpiryIndex ExpiryIndex { get; }
-    public DebitAccount DebitAccount { get; }
-    public CreditRefund CreditRefund { get; }
-    public GrantPromotionalCredit GrantPromotionalCredit { get; }
-    public ExpirePromotionalCredits ExpirePromotionalCredits { get; }
+    public DebitAccount DebitAccount => Get<DebitAccount>();
+    public CreditRefund CreditRefund => Get<CreditRefund>();
+    public GrantPromotionalCredit GrantPromotionalCredit => Get<GrantPromotionalCredit>();
+    public ExpirePromotionalCredits ExpirePromotionalCredits => Get<ExpirePromotionalCredits>();
 
     /// <summary>Gives the account <paramref name="amount"/> of gift balance by issuing a card and redeeming it.</summary>
     public async Task FundAsync(AccountId account, long amount, string marketplace = "US")
@@ -44,11 +43,4 @@ public sealed partial class TestCore
 
     /// <summary>Runs the expiry timer at the clock's current time.</summary>
     public Task<ExpirySummary> ExpireAsync() => ExpirePromotionalCredits.ExecuteAsync(Clock.GetUtcNow(), CancellationToken.None);
-
-    private (DebitAccount, CreditRefund, GrantPromotionalCredit, ExpirePromotionalCredits) WireMoneyMovement(
-        ILedgerStore ledgerStore, IExpiryIndex expiries) => (
-        new DebitAccount(AccountLedger, ledgerStore, Preferences, Clock),
-        new CreditRefund(AccountLedger),
-        new GrantPromotionalCredit(AccountLedger, expiries, Clock),
-        new ExpirePromotionalCredits(AccountLedger, expiries));
 }

@@ -3,43 +3,31 @@ using Gifting.Core.Balances;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
 using Gifting.Core.Ledger;
-using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gifting.Testing;
 
-/// <summary>The core's use cases over in-memory stores, built by <see cref="CoreBuilder"/>.</summary>
+/// <summary>
+/// The core's use cases, built from the app's own registration (<see cref="GiftingCoreServices.AddGiftingCore"/>)
+/// over in-memory stores by <see cref="CoreBuilder"/>.
+/// </summary>
 public sealed partial class TestCore
 {
-    internal TestCore(
-        FakeTimeProvider clock, InMemoryCardStore cards, InMemoryLedgerStore ledger, InMemoryAttemptLog attempts,
-        CodeHasher hasher, ThrottleLimits limits, Func<ICardStore, ICardStore> decorateCards,
-        Func<ILedgerStore, ILedgerStore> decorateLedger, ReviewPolicy review,
-        InMemoryExpiryIndex expiryIndex, Func<IExpiryIndex, IExpiryIndex> decorateExpiries)
+    private readonly ServiceProvider _services;
+
+    internal TestCore(IServiceCollection services, FakeTimeProvider clock, InMemoryCardStore cards,
+        InMemoryLedgerStore ledger, InMemoryAttemptLog attempts, InMemoryExpiryIndex expiryIndex, CodeHasher hasher)
     {
         Clock = clock;
         Cards = cards;
         Ledger = ledger;
         Attempts = attempts;
-        Hasher = hasher;
-        var cardStore = decorateCards(cards);
-        var ledgerStore = decorateLedger(ledger);
-        AccountLedger = new AccountLedger(ledgerStore, clock);
-        CompleteRedemption = new CompleteRedemption(cardStore, AccountLedger);
-        Throttle = new RedemptionThrottle(attempts, limits, clock);
-        RedeemCode = new RedeemCode(cardStore, hasher, AccountLedger, CompleteRedemption, Throttle, review, Holds);
-        ReviewRedemption = new ReviewRedemption(cardStore, Holds, CompleteRedemption, clock);
-        IssueCards = new IssueCards(cardStore, hasher, clock);
-        ActivateCard = new ActivateCard(cardStore, clock);
-        CancelCard = new CancelCard(cardStore, CompleteRedemption, clock);
-        GetCard = new GetCard(cardStore, CompleteRedemption);
-        GetBalance = new GetBalance(AccountLedger, Holds, clock);
-        GetActivity = new GetActivity(AccountLedger, ledgerStore);
-        GetPreferences = new GetPreferences(Preferences);
-        SetPreferences = new SetPreferences(Preferences);
         ExpiryIndex = expiryIndex;
-        (DebitAccount, CreditRefund, GrantPromotionalCredit, ExpirePromotionalCredits) =
-            WireMoneyMovement(ledgerStore, decorateExpiries(expiryIndex));
+        Hasher = hasher;
+        services.AddSingleton<IPreferencesStore>(Preferences);
+        services.AddSingleton<IHoldStore>(Holds);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     public FakeTimeProvider Clock { get; }
@@ -48,24 +36,27 @@ public sealed partial class TestCore
     public InMemoryAttemptLog Attempts { get; }
     public InMemoryPreferencesStore Preferences { get; } = new();
     public InMemoryHoldStore Holds { get; } = new();
-    public ReviewRedemption ReviewRedemption { get; }
     public CodeHasher Hasher { get; }
-    public AccountLedger AccountLedger { get; }
-    public CompleteRedemption CompleteRedemption { get; }
-    public RedemptionThrottle Throttle { get; }
-    public RedeemCode RedeemCode { get; }
-    public IssueCards IssueCards { get; }
-    public ActivateCard ActivateCard { get; }
-    public CancelCard CancelCard { get; }
-    public GetCard GetCard { get; }
-    public GetBalance GetBalance { get; }
-    public GetActivity GetActivity { get; }
-    public GetPreferences GetPreferences { get; }
-    public SetPreferences SetPreferences { get; }
+    public ReviewRedemption ReviewRedemption => Get<ReviewRedemption>();
+    public AccountLedger AccountLedger => Get<AccountLedger>();
+    public CompleteRedemption CompleteRedemption => Get<CompleteRedemption>();
+    public RedemptionThrottle Throttle => Get<RedemptionThrottle>();
+    public RedeemCode RedeemCode => Get<RedeemCode>();
+    public IssueCards IssueCards => Get<IssueCards>();
+    public ActivateCard ActivateCard => Get<ActivateCard>();
+    public CancelCard CancelCard => Get<CancelCard>();
+    public GetCard GetCard => Get<GetCard>();
+    public GetBalance GetBalance => Get<GetBalance>();
+    public GetActivity GetActivity => Get<GetActivity>();
+    public GetPreferences GetPreferences => Get<GetPreferences>();
+    public SetPreferences SetPreferences => Get<SetPreferences>();
 
     public static TestCore Create() => new CoreBuilder().Build();
 
     public static AccountId Account(string name) => AccountId.Parse(name);
+
+    /// <summary>Any service the core registers, as the app would resolve it.</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Issues cards worth <paramref name="amount"/> minor units; digital and active unless told otherwise.</summary>
     public async Task<IReadOnlyList<IssuedCard>> IssueAsync(

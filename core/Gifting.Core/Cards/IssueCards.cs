@@ -55,9 +55,3 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
     /// <summary>16 random digits: printable on packaging and receipts, and unrelated to the code.</summary>
     private static string NewSerial() => RandomNumberGenerator.GetString("0123456789", 16);
 }
-
-public static class CodePurpose
-{
-    public const string ClaimCode = "code";
-    public const string LinkToken = "link";
-}

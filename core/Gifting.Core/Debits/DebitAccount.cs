@@ -23,7 +23,7 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
         var chosen = await preferences.FindAsync(command.Account, cancellationToken) ?? Preferences.Default;
         var giftSpendable = command.Kind == DebitKind.Order ? chosen.ApplyToOrders : chosen.ApplyToSubscriptions;
         var before = BalanceState.Empty;
-        var posting = await ledger.PostAsync(command.Account, marketplace, OpKey(command.DebitKey), balance =>
+        var posting = await ledger.PostAsync(command.Account, marketplace, OpKeys.Debit(command.DebitKey), balance =>
         {
             before = balance;
             return Decide(balance, command, giftSpendable, clock.GetUtcNow());
@@ -35,8 +35,6 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
         if (posting.Value.Replayed) before = await BeforeAsync(entry, cancellationToken);
         return ResultOf(entry, fromGift: before.Gift - entry.After.Gift);
     }
-
-    public static string OpKey(string debitKey) => $"debit:{debitKey}";
 
     private static Result<LedgerChange> Decide(BalanceState balance, DebitCommand command, bool giftSpendable, DateTimeOffset now)
     {
@@ -75,7 +73,7 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
         var currency = entry.Marketplace.Currency;
         var applied = entry.Amount.Negate();
         return new DebitResult(
-            $"dbt_{entry.Seq}",
+            entry.Seq,
             applied,
             new Money(applied.Amount - fromGift, currency),
             new Money(fromGift, currency),

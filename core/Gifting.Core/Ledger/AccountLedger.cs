@@ -1,10 +1,6 @@
+using Gifting.Core.Concurrency;
+
 namespace Gifting.Core.Ledger;
-
-/// <summary>What an operation wants to post, decided from the account's latest state.</summary>
-public sealed record LedgerChange(EntryType Type, Money Amount, BalanceState After, string Reference);
-
-/// <summary>A posted entry; <see cref="Replayed"/> when the operation had been posted before.</summary>
-public sealed record Posting(LedgerEntry Entry, bool Replayed);
 
 /// <summary>
 /// Appends to an account's ledger with optimistic concurrency: read the latest entry, decide, write create-only at the
@@ -13,19 +9,16 @@ public sealed record Posting(LedgerEntry Entry, bool Replayed);
 /// </summary>
 public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
 {
-    private const int MaxAttempts = 64;
-
     public Task<LedgerEntry?> LatestAsync(AccountId account, CancellationToken cancellationToken) =>
         store.ReadLatestAsync(account, cancellationToken);
 
-    public async Task<Result<Posting>> PostAsync(
+    public Task<Result<Posting>> PostAsync(
         AccountId account,
         Marketplace marketplace,
         string opKey,
         Func<BalanceState, Result<LedgerChange>> decide,
-        CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        CancellationToken cancellationToken) =>
+        OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
         {
             var latest = await store.ReadLatestAsync(account, cancellationToken);
             var decision = latest is not null && latest.Marketplace != marketplace
@@ -46,12 +39,7 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             if (await store.TryAppendAsync(entry, cancellationToken)) return new Posting(entry, Replayed: false);
 
             var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);
-            if (existing is not null) return new Posting(existing, Replayed: true);
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + attempt * 2)), cancellationToken);
-        }
-        throw new LedgerContentionException(account);
-    }
+            if (existing is null) return null;
+            return new Posting(existing, Replayed: true);
+        }, cancellationToken);
 }
-
-public sealed class LedgerContentionException(AccountId account)
-    : Exception($"Could not append to the ledger of account {account} under contention.");

@@ -33,20 +33,18 @@ public sealed class ExpirePromotionalCredits(AccountLedger ledger, IExpiryIndex 
         }
     }
 
-    public static string OpKey(string lotId) => $"promo-expiry:{lotId}";
-
     /// <summary>The amount expired, or null when there was nothing left to expire (or it expired earlier).</summary>
     private async Task<long?> ExpireAsync(ExpiringLot due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var latest = await ledger.LatestAsync(due.Account, cancellationToken);
         if (latest is null) return null;
-        var posting = await ledger.PostAsync(due.Account, latest.Marketplace, OpKey(due.LotId), balance =>
+        var posting = await ledger.PostAsync(due.Account, latest.Marketplace, OpKeys.PromoExpiry(due.LotId), balance =>
         {
             // The ledger decides, not the index: the lot may be spent, already expired, or (after a repeated grant
             // with another date) due at a different time than this entry says.
             var lot = balance.Lots.FirstOrDefault(l => l.LotId == due.LotId);
             if (lot is null || lot.Amount == 0 || lot.ExpiresAt > now)
-                return new Failure(ErrorCode.ValidationFailed, "Nothing of this lot is due to expire.");
+                return new Failure(ErrorCode.NothingDue, "Nothing of this lot is due to expire.");
             return new LedgerChange(EntryType.PromoExpiry, new Money(-lot.Amount, latest.Marketplace.Currency),
                 balance with { Lots = balance.Lots.Remove(lot) }, $"promo:{lot.LotId}");
         }, cancellationToken);

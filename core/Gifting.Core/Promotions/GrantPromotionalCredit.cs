@@ -27,7 +27,7 @@ public sealed class GrantPromotionalCredit(AccountLedger ledger, IExpiryIndex ex
         // the other order could leave a lot that never expires.
         await expiries.AddAsync(new ExpiringLot(command.Account, command.GrantId, command.ExpiresAt), cancellationToken);
         var lot = new PromoLot(command.GrantId, command.Amount.Amount, command.ExpiresAt, command.Reason);
-        var posting = await ledger.PostAsync(command.Account, marketplace, OpKey(command.GrantId), balance => new LedgerChange(
+        var posting = await ledger.PostAsync(command.Account, marketplace, OpKeys.PromoGrant(command.GrantId), balance => new LedgerChange(
             EntryType.PromoGrant, command.Amount, balance with { Lots = balance.Lots.Add(lot) }, $"promo:{command.GrantId}"),
             cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
@@ -36,6 +36,4 @@ public sealed class GrantPromotionalCredit(AccountLedger ledger, IExpiryIndex ex
         var granted = entry.After.Lots.Single(l => l.LotId == command.GrantId);
         return new GrantResult(command.GrantId, entry.Amount, granted.ExpiresAt, Balance.Of(entry.Marketplace, entry.After), posting.Value.Replayed);
     }
-
-    public static string OpKey(string grantId) => $"promo-grant:{grantId}";
 }

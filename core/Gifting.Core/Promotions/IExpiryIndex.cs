@@ -1,8 +1,5 @@
 namespace Gifting.Core.Promotions;
 
-/// <summary>A promotional lot as the expiry index knows it: where it lives and when it runs out.</summary>
-public sealed record ExpiringLot(AccountId Account, string LotId, DateTimeOffset ExpiresAt);
-
 /// <summary>
 /// Lots ordered by expiry, so the expiry timer reads only what is due rather than every account. An entry is
 /// identified by all three of its fields; adding one that is already there changes nothing. An entry may outlive or

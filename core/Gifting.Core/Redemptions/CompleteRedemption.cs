@@ -1,4 +1,5 @@
 using Gifting.Core.Cards;
+using Gifting.Core.Concurrency;
 using Gifting.Core.Ledger;
 
 namespace Gifting.Core.Redemptions;
@@ -9,39 +10,42 @@ namespace Gifting.Core.Redemptions;
 /// </summary>
 public sealed class CompleteRedemption(ICardStore cards, AccountLedger ledger)
 {
-    public async Task<Result<(Card Card, Posting Posting)>> ExecuteAsync(StoredCard claimed, CancellationToken cancellationToken)
+    public async Task<Result<(Card Card, Posting Posting)>> ExecuteAsync(
+        StoredCard claimed, CancellationToken cancellationToken)
     {
         var card = claimed.Card;
-        if (card.Status != CardStatus.Redeeming || card.ClaimedBy is null)
+        if (card.Status != CardStatus.Redeeming || card.ClaimedBy is not { } account)
             throw new InvalidOperationException("Only a claimed card can be completed.");
 
-        var account = AccountId.Parse(card.ClaimedBy);
-        var posting = await ledger.PostAsync(account, card.Marketplace, OpKey(card), balance => new LedgerChange(
-            EntryType.Redemption, card.Value, balance with { Gift = balance.Gift + card.Value.Amount }, $"card:{card.Serial}"), cancellationToken);
+        var posting = await ledger.PostAsync(account, card.Marketplace, OpKeys.Redemption(card.CardId), balance =>
+            new LedgerChange(EntryType.Redemption, card.Value, balance with { Gift = balance.Gift + card.Value.Amount },
+                $"card:{card.Serial}"), cancellationToken);
         if (!posting.Succeeded)
         {
             // The account's balance became locked to another marketplace after the claim: give the card back.
-            await SettleAsync(claimed, card with { Status = CardStatus.Active, ClaimedBy = null, RedemptionId = null }, cancellationToken);
+            var givenBack = card with { Status = CardStatus.Active, ClaimedBy = null, RedemptionId = null };
+            await SettleAsync(claimed, givenBack, cancellationToken);
             return posting.Failure!;
         }
 
-        var redeemed = await SettleAsync(claimed, card with { Status = CardStatus.Redeemed, RedeemedAt = posting.Value.Entry.OccurredAt }, cancellationToken);
-        return (redeemed, posting.Value);
+        var redeemed = card with { Status = CardStatus.Redeemed, RedeemedAt = posting.Value.Entry.OccurredAt };
+        return (await SettleAsync(claimed, redeemed, cancellationToken), posting.Value);
     }
-
-    public static string OpKey(Card card) => $"redemption:{card.CardId}";
 
     /// <summary>Moves a claimed card on, unless another completer already has.</summary>
     private async Task<Card> SettleAsync(StoredCard claimed, Card next, CancellationToken cancellationToken)
     {
         var current = claimed;
-        while (await cards.TryReplaceAsync(next, current.ETag, cancellationToken) is null)
+        var settled = await OptimisticRetry.RunAsync<Card>($"card {next.Serial}", async () =>
         {
+            if (await cards.TryReplaceAsync(next, current.ETag, cancellationToken) is not null) return next;
             current = await cards.FindBySerialAsync(next.Serial, cancellationToken)
                 ?? throw new InvalidOperationException("A claimed card disappeared.");
-            if (current.Card.Status != CardStatus.Redeeming || current.Card.RedemptionId != claimed.Card.RedemptionId)
-                return current.Card;
-        }
-        return next;
+            var movedOn = current.Card.Status != CardStatus.Redeeming
+                || current.Card.RedemptionId != claimed.Card.RedemptionId;
+            if (!movedOn) return null;
+            return current.Card;
+        }, cancellationToken);
+        return settled.Value;
     }
 }

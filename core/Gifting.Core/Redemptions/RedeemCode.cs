@@ -1,6 +1,7 @@
 using Gifting.Core.Balances;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
+using Gifting.Core.Concurrency;
 using Gifting.Core.Ledger;
 
 namespace Gifting.Core.Redemptions;
@@ -36,58 +37,70 @@ public sealed class RedeemCode(
         return result;
     }
 
-    private async Task<Result<Redemption>> RedeemAsync(StoredCard stored, RedeemCommand command, CancellationToken cancellationToken)
+    private Task<Result<Redemption>> RedeemAsync(StoredCard found, RedeemCommand command, CancellationToken cancellationToken)
     {
-        while (true)
+        var stored = found;
+        var first = true;
+        return OptimisticRetry.RunAsync<Redemption>($"card {found.Card.Serial}", async () =>
         {
+            if (!first)
+                stored = await cards.FindBySerialAsync(found.Card.Serial, cancellationToken) ?? throw CardVanished();
+            first = false;
             var card = stored.Card;
             switch (card.Status)
             {
                 case CardStatus.Cancelled:
                     return new Failure(ErrorCode.InvalidCode, NoSuchCode);
                 case CardStatus.Inactive:
-                    return new Failure(ErrorCode.CardNotActivated, "This card has not been activated yet. Ask the store where it was bought.");
-                case CardStatus.Held when card.ClaimedBy == command.Account.Value:
-                    return await HoldAsync(card, command.Account, cancellationToken);
-                case CardStatus.Held:
-                    return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
-                case CardStatus.Redeemed when card.ClaimedBy == command.Account.Value:
+                    return new Failure(ErrorCode.CardNotActivated,
+                        "This card has not been activated yet. Ask the store where it was bought.");
+                case CardStatus.Held or CardStatus.Redeeming when card.ClaimedBy == command.Account:
+                    return await FinishClaimAsync(stored, cancellationToken);
+                case CardStatus.Redeemed when card.ClaimedBy == command.Account:
                     // The caller's own redemption, finished earlier (a retry after a crash lands here): answer it again.
                     var latestEntry = await ledger.LatestAsync(command.Account, cancellationToken)
                         ?? throw new InvalidOperationException("A redeemed card's claimant has no ledger.");
-                    return new Redemption(card.RedemptionId!, card.Last4, card.Value, Balance.Of(latestEntry.Marketplace, latestEntry.After));
-                case CardStatus.Redeemed:
+                    return new Redemption(card.RedemptionId!, card.Last4, card.Value,
+                        Balance.Of(latestEntry.Marketplace, latestEntry.After));
+                case CardStatus.Held or CardStatus.Redeemed:
                     return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
                 case CardStatus.Redeeming:
                     var completed = await complete.ExecuteAsync(stored, cancellationToken);
-                    if (card.ClaimedBy == command.Account.Value)
-                    {
-                        return completed.Succeeded
-                            ? await SuccessAsync(completed.Value.Card, completed.Value.Posting, cancellationToken)
-                            : completed.Failure!;
-                    }
-                    if (completed.Succeeded) return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
+                    if (completed.Succeeded)
+                        return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
                     // The claimant could not be credited and the card was given back: it is free for this account.
-                    stored = await cards.FindBySerialAsync(card.Serial, cancellationToken) ?? throw new InvalidOperationException("A card disappeared.");
-                    continue;
+                    return null;
             }
 
             var latest = await ledger.LatestAsync(command.Account, cancellationToken);
             var marketplace = latest?.Marketplace ?? command.TokenMarketplace;
             if (card.Marketplace != marketplace)
-                return new Failure(ErrorCode.RegionMismatch, $"This card is for marketplace {card.Marketplace}; the balance is in {marketplace}.");
+                return new Failure(ErrorCode.RegionMismatch,
+                    $"This card is for marketplace {card.Marketplace}; the balance is in {marketplace}.");
 
             var claimed = card with
             {
                 Status = review.Holds(card) ? CardStatus.Held : CardStatus.Redeeming,
-                ClaimedBy = command.Account.Value,
+                ClaimedBy = command.Account,
                 RedemptionId = "rdm_" + Guid.NewGuid().ToString("N"),
             };
-            stored = await cards.TryReplaceAsync(claimed, stored.ETag, cancellationToken) is { } etag
-                ? new StoredCard(claimed, etag)
-                : await cards.FindBySerialAsync(card.Serial, cancellationToken) ?? throw new InvalidOperationException("A card disappeared.");
-        }
+            if (await cards.TryReplaceAsync(claimed, stored.ETag, cancellationToken) is not { } etag) return null;
+            return await FinishClaimAsync(new StoredCard(claimed, etag), cancellationToken);
+        }, cancellationToken);
     }
+
+    /// <summary>The caller's own claim: held for review, or credited and finalised.</summary>
+    private async Task<Result<Redemption>> FinishClaimAsync(StoredCard claimed, CancellationToken cancellationToken)
+    {
+        var card = claimed.Card;
+        if (card.Status == CardStatus.Held) return await HoldAsync(card, card.ClaimedBy!.Value, cancellationToken);
+        var completed = await complete.ExecuteAsync(claimed, cancellationToken);
+        return completed.Succeeded
+            ? await SuccessAsync(completed.Value.Card, completed.Value.Posting, cancellationToken)
+            : completed.Failure!;
+    }
+
+    private static InvalidOperationException CardVanished() => new("A card disappeared.");
 
     /// <summary>A held claim: recorded beside the balance (again, on a retry) and answered as pending.</summary>
     private async Task<Redemption> HoldAsync(Card card, AccountId account, CancellationToken cancellationToken)

@@ -3,19 +3,6 @@ using System.Text;
 
 namespace Gifting.Core.Redemptions;
 
-/// <summary>Counts events in fixed windows, shared by every instance of the app.</summary>
-public interface IAttemptLog
-{
-    Task<long> CountAsync(string key, CancellationToken cancellationToken);
-
-    Task RecordAsync(string key, TimeSpan keepFor, CancellationToken cancellationToken);
-}
-
-public sealed record ThrottleLimits(int PerAccount, int PerClientAddress, TimeSpan Window)
-{
-    public static ThrottleLimits Default { get; } = new(5, 20, TimeSpan.FromMinutes(15));
-}
-
 /// <summary>
 /// Failed redemptions are limited per account and per client address in fixed windows. Keys are hashed so the log
 /// holds no account ids or addresses in clear.

@@ -1,4 +1,5 @@
 using Gifting.Core.Cards;
+using Gifting.Core.Concurrency;
 
 namespace Gifting.Core.Redemptions;
 
@@ -10,9 +11,8 @@ public sealed record ReviewCommand(string Serial, bool Approve);
 /// </summary>
 public sealed class ReviewRedemption(ICardStore cards, IHoldStore holds, CompleteRedemption complete, TimeProvider clock)
 {
-    public async Task<Result<CardView>> ExecuteAsync(ReviewCommand command, CancellationToken cancellationToken)
-    {
-        while (true)
+    public Task<Result<Card>> ExecuteAsync(ReviewCommand command, CancellationToken cancellationToken) =>
+        OptimisticRetry.RunAsync<Card>($"card {command.Serial}", async () =>
         {
             var stored = await cards.FindBySerialAsync(command.Serial, cancellationToken);
             if (stored is null) return new Failure(ErrorCode.CardNotFound, "No card has this serial.");
@@ -23,19 +23,18 @@ public sealed class ReviewRedemption(ICardStore cards, IHoldStore holds, Complet
                     ? card with { Status = CardStatus.Redeeming }
                     : card with { Status = CardStatus.Cancelled, CancelledAt = clock.GetUtcNow() };
                 await cards.TryReplaceAsync(next, stored.ETag, cancellationToken);
-                continue;
+                return null;
             }
-            if (card.ClaimedBy is null || card.Status is CardStatus.Active or CardStatus.Inactive)
+            if (card.ClaimedBy is not { } claimant || card.Status is CardStatus.Active or CardStatus.Inactive)
                 return new Failure(ErrorCode.NotUnderReview, "This card has no redemption waiting for review.");
 
-            var view = CardView.Of(card);
+            var settled = card;
             if (card.Status == CardStatus.Redeeming)
             {
                 var completed = await complete.ExecuteAsync(stored, cancellationToken);
-                view = CardView.Of(completed.Succeeded ? completed.Value.Card : card);
+                settled = completed.Succeeded ? completed.Value.Card : card;
             }
-            await holds.RemoveAsync(AccountId.Parse(card.ClaimedBy), card.CardId, cancellationToken);
-            return view;
-        }
-    }
+            await holds.RemoveAsync(claimant, card.CardId, cancellationToken);
+            return settled;
+        }, cancellationToken);
 }

@@ -23,13 +23,11 @@ public sealed class CreditRefund(AccountLedger ledger)
         if (command.Amount.Currency != latest.Marketplace.Currency)
             return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {latest.Marketplace.Currency}.");
 
-        var posting = await ledger.PostAsync(command.Account, latest.Marketplace, OpKey(command.RefundId), balance => new LedgerChange(
+        var posting = await ledger.PostAsync(command.Account, latest.Marketplace, OpKeys.Refund(command.RefundId), balance => new LedgerChange(
             EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount }, $"order:{command.OrderId}"),
             cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
         var entry = posting.Value.Entry;
         return new RefundResult(command.RefundId, entry.Amount, Balance.Of(entry.Marketplace, entry.After), posting.Value.Replayed);
     }
-
-    public static string OpKey(string refundId) => $"refund:{refundId}";
 }

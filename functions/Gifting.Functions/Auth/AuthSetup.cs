@@ -32,13 +32,13 @@ public static class AuthSetup
                 }
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Customer, p => p.RequireRole(Roles.Customer))
-            .AddPolicy(Roles.Issuer, p => p.RequireRole(Roles.Issuer))
-            .AddPolicy(Roles.Retailer, p => p.RequireRole(Roles.Retailer))
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Roles.Checkout, p => p.RequireRole(Roles.Checkout))
-            .AddPolicy("promotions", p => p.RequireRole(Roles.Promotions, Roles.Admin))
-            .AddPolicy("support", p => p.RequireRole(Roles.Support, Roles.Admin));
+            .AddPolicy(Policies.Customer, p => p.RequireRole(Roles.Customer))
+            .AddPolicy(Policies.Issuer, p => p.RequireRole(Roles.Issuer))
+            .AddPolicy(Policies.Retailer, p => p.RequireRole(Roles.Retailer))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Checkout, p => p.RequireRole(Roles.Checkout))
+            .AddPolicy(Policies.Promotions, p => p.RequireRole(Roles.Promotions, Roles.Admin))
+            .AddPolicy(Policies.Support, p => p.RequireRole(Roles.Support, Roles.Admin));
         return services;
     }
 }

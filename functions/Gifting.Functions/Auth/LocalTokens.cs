@@ -19,7 +19,7 @@ public sealed class LocalTokens
 
     public SymmetricSecurityKey Key { get; }
 
-    public string Issue(string subject, IEnumerable<string> roles, string marketplace, string? org, TimeProvider clock)
+    public string Issue(string subject, IEnumerable<string> roles, string marketplace, TimeProvider clock)
     {
         var claims = new Dictionary<string, object>
         {
@@ -27,7 +27,6 @@ public sealed class LocalTokens
             ["roles"] = roles.ToArray(),
             ["marketplace"] = marketplace,
         };
-        if (org is not null) claims["org"] = org;
         var now = clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

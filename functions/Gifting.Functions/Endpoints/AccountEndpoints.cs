@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Gifting.Core;
 using Gifting.Core.Debits;
 using Gifting.Core.Promotions;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
 
@@ -17,9 +16,9 @@ public static class AccountEndpoints
 
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/accounts/{accountId}/debits", DebitAsync).RequireAuthorization(Roles.Checkout)
+        app.MapPost("/api/accounts/{accountId}/debits", DebitAsync).RequireAuthorization(Policies.Checkout)
             .WithMetadata(new IdempotentRequest(KeyRequired: true));
-        app.MapPost("/api/accounts/{accountId}/promotional-credits", GrantAsync).RequireAuthorization("promotions")
+        app.MapPost("/api/accounts/{accountId}/promotional-credits", GrantAsync).RequireAuthorization(Policies.Promotions)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
     }
 
@@ -27,13 +26,15 @@ public static class AccountEndpoints
     {
         if (!AccountId.TryParse(accountId, out var account)) return Problems.Validation("accountId is not a valid account id.");
         if (!IsReference(body.OrderId)) return Problems.Validation("orderId must be 1-128 printable characters.");
-        if (body.Amount.ToMoney() is not { Amount: > 0 } amount) return Problems.Validation("amount must be a positive amount in an ISO 4217 currency.");
+        if (body.Amount.ToMoney() is not { } amount) return Problems.Validation("amount.currency must be an ISO 4217 code.");
         if (body.Kind is not ("order" or "subscription")) return Problems.Validation("kind must be order or subscription.");
         // The idempotency key names the debit, so a retry that runs again after a crash posts the same entry.
-        var debitKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{http.User.Subject()}\n{http.Request.Headers["Idempotency-Key"]}")));
+        var debitKey = Idempotency.KeyFor(http);
         var kind = body.Kind == "order" ? DebitKind.Order : DebitKind.Subscription;
         var result = await debit.ExecuteAsync(new DebitCommand(account, body.OrderId, amount, body.AllowPartial, kind, debitKey), cancellationToken);
-        return result.Succeeded ? Results.Json(result.Value, statusCode: StatusCodes.Status201Created) : Problems.For(result.Failure!);
+        return result.Succeeded
+            ? Results.Json(DebitResponse.Of(result.Value), statusCode: StatusCodes.Status201Created)
+            : Problems.For(result.Failure!);
     }
 
     private static async Task<IResult> GrantAsync(string accountId, GrantBody body, GrantPromotionalCredit grant, CancellationToken cancellationToken)
@@ -51,7 +52,8 @@ public static class AccountEndpoints
         var result = await grant.ExecuteAsync(new GrantCommand(account, body.GrantId, amount, body.ExpiresAt, body.Reason, marketplace), cancellationToken);
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var g = result.Value;
-        return Results.Json(new { g.GrantId, g.Amount, g.ExpiresAt, g.Balance }, statusCode: StatusCodes.Status201Created);
+        var balance = BalanceResponse.Of(g.Balance);
+        return Results.Json(new { g.GrantId, g.Amount, g.ExpiresAt, Balance = balance }, statusCode: StatusCodes.Status201Created);
     }
 
     private static bool IsReference(string value) => value.Length is > 0 and <= 128 && value.All(c => c is >= '!' and <= '~');

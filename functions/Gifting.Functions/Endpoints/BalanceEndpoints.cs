@@ -4,16 +4,22 @@ using System.Text;
 using Gifting.Core.Balances;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
 
 public static class BalanceEndpoints
 {
-    public sealed record PreferencesBody(bool ApplyToOrders, bool ApplyToSubscriptions);
+    public sealed record PreferencesBody(bool ApplyToOrders, bool ApplyToSubscriptions)
+    {
+        public static PreferencesBody Of(Preferences p) => new(p.ApplyToOrders, p.ApplyToSubscriptions);
+
+        public Preferences ToPreferences() => new(ApplyToOrders, ApplyToSubscriptions);
+    }
 
     public static void MapBalance(this IEndpointRouteBuilder app)
     {
-        var balance = app.MapGroup("/api/balance").RequireAuthorization(Roles.Customer);
+        var balance = app.MapGroup("/api/balance").RequireAuthorization(Policies.Customer);
         balance.MapGet("", GetBalanceAsync);
         balance.MapGet("/activity", GetActivityAsync);
         balance.MapGet("/preferences", GetPreferencesAsync);
@@ -21,7 +27,9 @@ public static class BalanceEndpoints
     }
 
     private static async Task<IResult> GetBalanceAsync(HttpContext http, GetBalance getBalance, CancellationToken cancellationToken) =>
-        Caller.From(http) is { } caller ? Results.Ok(await getBalance.ExecuteAsync(caller.Account, caller.Marketplace, cancellationToken)) : Caller.Unusable;
+        Caller.From(http) is { } caller
+            ? Results.Ok(BalanceResponse.Of(await getBalance.ExecuteAsync(caller.Account, caller.Marketplace, cancellationToken)))
+            : Caller.Unusable;
 
     private static async Task<IResult> GetActivityAsync(
         HttpContext http, GetActivity getActivity, int? limit, string? cursor, CancellationToken cancellationToken)
@@ -35,16 +43,17 @@ public static class BalanceEndpoints
             before = seq;
         }
         var page = await getActivity.ExecuteAsync(caller.Account, before, limit ?? 25, cancellationToken);
-        return Results.Ok(new { page.Items, NextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null });
+        var items = page.Entries.Select(ActivityItem.Of).ToList();
+        return Results.Ok(new { Items = items, NextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null });
     }
 
     private static async Task<IResult> GetPreferencesAsync(HttpContext http, GetPreferences get, CancellationToken cancellationToken) =>
-        Caller.From(http) is { } caller ? Results.Ok(await get.ExecuteAsync(caller.Account, cancellationToken)) : Caller.Unusable;
+        Caller.From(http) is { } caller ? Results.Ok(PreferencesBody.Of(await get.ExecuteAsync(caller.Account, cancellationToken))) : Caller.Unusable;
 
     private static async Task<IResult> PutPreferencesAsync(
         PreferencesBody body, HttpContext http, SetPreferences set, CancellationToken cancellationToken) =>
         Caller.From(http) is { } caller
-            ? Results.Ok(await set.ExecuteAsync(caller.Account, new Preferences(body.ApplyToOrders, body.ApplyToSubscriptions), cancellationToken))
+            ? Results.Ok(PreferencesBody.Of(await set.ExecuteAsync(caller.Account, body.ToPreferences(), cancellationToken)))
             : Caller.Unusable;
 
     private static string EncodeCursor(long before) =>

@@ -4,6 +4,7 @@ using Gifting.Core.Cards;
 using Gifting.Core.Redemptions;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
 
@@ -20,13 +21,13 @@ public static class CardEndpoints
 
     public static void MapCards(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cards", IssueAsync).RequireAuthorization(Roles.Issuer).WithMetadata(new IdempotentRequest(KeyRequired: true));
-        app.MapGet("/api/cards/{serial}", GetAsync).RequireAuthorization("support");
-        app.MapPost("/api/cards/{serial}/activation", ActivateAsync).RequireAuthorization(Roles.Retailer)
+        app.MapPost("/api/cards", IssueAsync).RequireAuthorization(Policies.Issuer).WithMetadata(new IdempotentRequest(KeyRequired: true));
+        app.MapGet("/api/cards/{serial}", GetAsync).RequireAuthorization(Policies.Support);
+        app.MapPost("/api/cards/{serial}/activation", ActivateAsync).RequireAuthorization(Policies.Retailer)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
-        app.MapPost("/api/cards/{serial}/cancellation", CancelAsync).RequireAuthorization(Roles.Admin)
+        app.MapPost("/api/cards/{serial}/cancellation", CancelAsync).RequireAuthorization(Policies.Admin)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
-        app.MapPost("/api/cards/{serial}/review", ReviewAsync).RequireAuthorization("support")
+        app.MapPost("/api/cards/{serial}/review", ReviewAsync).RequireAuthorization(Policies.Support)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
     }
 
@@ -40,7 +41,7 @@ public static class CardEndpoints
         var result = await issue.ExecuteAsync(new IssueCardsCommand(body.Count, value, marketplace, kind, body.Activated, http.User.Subject()), cancellationToken);
         if (!result.Succeeded) return Problems.For(result.Failure!);
         IssuedCardBody Describe(IssuedCard c, bool withCode) =>
-            new(c.Card.CardId, c.Card.Serial, withCode ? c.Code.Display : null, c.Card.Last4, CardView.StatusName(c.Card.Status));
+            new(c.Card.CardId, c.Card.Serial, withCode ? c.Code.Display : null, c.Card.Last4, CardResponse.StatusName(c.Card.Status));
         // A code is shown once: a replay of this request lists the cards without their codes.
         Idempotency.SetReplayBody(http, new { Cards = result.Value.Select(c => Describe(c, false)) });
         return Results.Json(new { Cards = result.Value.Select(c => Describe(c, true)) }, statusCode: 201);
@@ -65,5 +66,6 @@ public static class CardEndpoints
         return Respond(await review.ExecuteAsync(new ReviewCommand(serial, body.Decision == "approve"), cancellationToken));
     }
 
-    private static IResult Respond(Result<CardView> result) => result.Succeeded ? Results.Ok(result.Value) : Problems.For(result.Failure!);
+    private static IResult Respond(Result<Card> result) =>
+        result.Succeeded ? Results.Ok(CardResponse.Of(result.Value)) : Problems.For(result.Failure!);
 }

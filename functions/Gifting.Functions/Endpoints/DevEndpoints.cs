@@ -7,7 +7,7 @@ namespace Gifting.Functions.Endpoints;
 /// <summary>Routes that exist only in local mode: nothing maps them in any other environment.</summary>
 public static class DevEndpoints
 {
-    public sealed record TokenBody(string Sub, string[] Roles, string? Marketplace = null, string? Org = null);
+    public sealed record TokenBody(string Sub, string[] Roles, string? Marketplace = null);
 
     public static void MapDevTokens(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/dev/tokens", (TokenBody body, LocalTokens tokens, TimeProvider clock) =>
@@ -16,6 +16,6 @@ public static class DevEndpoints
             if (body.Roles.Any(r => !Roles.All.Contains(r))) return Problems.Validation($"roles must be among: {string.Join(", ", Roles.All)}.");
             var marketplace = body.Marketplace ?? Marketplace.Default.Code;
             if (!Marketplace.TryParse(marketplace, out _)) return Problems.Validation("marketplace is not one this service serves.");
-            return Results.Ok(new { Token = tokens.Issue(body.Sub, body.Roles, marketplace, body.Org, clock) });
+            return Results.Ok(new { Token = tokens.Issue(body.Sub, body.Roles, marketplace, clock) });
         });
 }

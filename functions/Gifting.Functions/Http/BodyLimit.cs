@@ -15,7 +15,7 @@ public sealed class BodyLimit(RequestDelegate next)
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultLimit;
         if (context.Request.ContentLength > limit)
-            return ProblemWriter.WriteAsync(context, 413, "payload_too_large", "The request body is too large.", $"The limit is {limit} bytes.");
+            return ProblemWriter.PayloadTooLargeAsync(context, limit);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
             feature.MaxRequestBodySize = limit;
         return next(context);

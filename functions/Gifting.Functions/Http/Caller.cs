@@ -13,6 +13,6 @@ public sealed record Caller(AccountId Account, Marketplace Marketplace, string? 
         return new Caller(account, marketplace, context.Connection.RemoteIpAddress?.ToString());
     }
 
-    public static IResult Unusable { get; } = Problems.Of(403, "forbidden", "This token cannot act here.",
+    public static IResult Unusable { get; } = Problems.Of(403, ProblemCodes.Forbidden, "This token cannot act here.",
         "The token's sub or marketplace is not one this service accepts.");
 }

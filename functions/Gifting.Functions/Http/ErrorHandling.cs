@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Gifting.Core.Concurrency;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gifting.Functions.Http;
 
@@ -15,26 +17,33 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
         switch (exception)
         {
             case BadHttpRequestException bad when bad.StatusCode == 413:
-                await ProblemWriter.WriteAsync(httpContext, 413, "payload_too_large", "The request body is too large.", "Send a smaller body.");
+                var limit = httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+                await ProblemWriter.PayloadTooLargeAsync(httpContext, limit ?? BodyLimit.DefaultLimit);
+                return true;
+            case ContentionException:
+                // Too many writers on one document: the work did not happen, and a retry soon is likely to succeed.
+                httpContext.Response.Headers.RetryAfter = "1";
+                await ProblemWriter.WriteAsync(httpContext, 503, ProblemCodes.ServiceBusy, "The service is busy.",
+                    "Too many requests changed the same data at once. Retry after the time in Retry-After.");
                 return true;
             case BadHttpRequestException bad when bad.StatusCode == 415:
-                await ProblemWriter.WriteAsync(httpContext, 415, "unsupported_media_type", "Unsupported content type.", "Send application/json.");
+                await ProblemWriter.WriteAsync(httpContext, 415, ProblemCodes.UnsupportedMediaType, "Unsupported content type.", "Send application/json.");
                 return true;
             case BadHttpRequestException when exception.InnerException is not JsonException && httpContext.Request.ContentLength is null or 0
                                                 && !httpContext.Request.HasJsonContentType():
-                await ProblemWriter.WriteAsync(httpContext, 400, "validation_failed", "The request is not valid.",
+                await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.ValidationFailed, "The request is not valid.",
                     "A route or query parameter has the wrong type.");
                 return true;
             case BadHttpRequestException:
                 // The JSON path says where the body went wrong without repeating any of its values.
                 var path = (exception.InnerException as JsonException)?.Path;
-                await ProblemWriter.WriteAsync(httpContext, 400, "invalid_json", "The body is not valid JSON for this request.",
+                await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.InvalidJson, "The body is not valid JSON for this request.",
                     "The body must be a JSON object with the documented members and types"
                     + (string.IsNullOrEmpty(path) || path == "$" ? "." : $"; the problem is at {path}."));
                 return true;
             default:
                 LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, ProblemWriter.CorrelationId(httpContext));
-                await ProblemWriter.WriteAsync(httpContext, 500, "internal_error", "Something went wrong.",
+                await ProblemWriter.WriteAsync(httpContext, 500, ProblemCodes.InternalError, "Something went wrong.",
                     "The request failed unexpectedly. Quote the correlation id to support.");
                 return true;
         }

@@ -33,22 +33,34 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
         if (string.IsNullOrEmpty(key))
         {
             if (metadata.KeyRequired)
-                await ProblemWriter.WriteAsync(context, 400, "idempotency_key_required", "Idempotency-Key is required.", "Send an Idempotency-Key header of 1-255 characters.");
+                await ProblemWriter.WriteAsync(context, 400, ProblemCodes.IdempotencyKeyRequired, "Idempotency-Key is required.", "Send an Idempotency-Key header of 1-255 characters.");
             else
                 await next(context);
             return;
         }
         if (key.Length > 255)
         {
-            await ProblemWriter.WriteAsync(context, 400, "invalid_idempotency_key", "Idempotency-Key is too long.", "Use 1-255 characters.");
+            await ProblemWriter.WriteAsync(context, 400, ProblemCodes.InvalidIdempotencyKey, "Idempotency-Key is too long.", "Use 1-255 characters.");
             return;
         }
 
-        var recordKey = Hash($"{context.User.FindFirst("sub")?.Value}\n{key}");
+        var recordKey = "idem-" + KeyFor(context);
         var fingerprint = await FingerprintAsync(context.Request);
         var existing = await store.TryBeginAsync(recordKey, fingerprint, clock.GetUtcNow() + Lease, context.RequestAborted);
         if (existing is not null && !await MayRunAsync(context, existing, fingerprint)) return;
         await RunAndRememberAsync(context, recordKey, fingerprint);
+    }
+
+    /// <summary>
+    /// The request's idempotency key as the caller's own: a hash of the token's <c>sub</c> and the header, so two
+    /// callers' keys never meet. An endpoint uses it to name what the request creates.
+    /// </summary>
+    public static string KeyFor(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var subject = context.User.FindFirst("sub")?.Value;
+        var input = Encoding.UTF8.GetBytes($"{subject}\n{context.Request.Headers[Header]}");
+        return Convert.ToHexStringLower(SHA256.HashData(input));
     }
 
     /// <summary>Lets an endpoint store a different body for replays than the one it sends (one that omits claim codes).</summary>
@@ -59,7 +71,7 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
     {
         if (existing.Fingerprint != fingerprint)
         {
-            await ProblemWriter.WriteAsync(context, 422, "idempotency_key_mismatch", "Idempotency-Key reused with another request.",
+            await ProblemWriter.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request.",
                 "This key was first used with a different request. Use a new key for a new request.");
             return false;
         }
@@ -74,7 +86,7 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
         if (existing.LockedUntil <= clock.GetUtcNow()
             && await store.TryTakeOverAsync(existing, clock.GetUtcNow() + Lease, context.RequestAborted))
             return true;
-        await ProblemWriter.WriteAsync(context, 409, "idempotency_key_in_use", "A request with this Idempotency-Key is still running.",
+        await ProblemWriter.WriteAsync(context, 409, ProblemCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still running.",
             "Retry after the first request has finished.");
         return false;
     }
@@ -122,6 +134,4 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-
-    private static string Hash(string value) => "idem-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

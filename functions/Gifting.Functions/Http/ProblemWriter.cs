@@ -21,18 +21,23 @@ public static class ProblemWriter
         return context.Response.WriteAsJsonAsync(problem, GiftingJson.Options, "application/problem+json", context.RequestAborted);
     }
 
+    /// <summary>413: the same answer whether the length was declared or found while reading.</summary>
+    public static Task PayloadTooLargeAsync(HttpContext context, long limit) =>
+        WriteAsync(context, 413, ProblemCodes.PayloadTooLarge, "The request body is too large.",
+            $"The limit is {limit} bytes.");
+
     public static string CorrelationId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
     /// <summary>The problem code for a bare status the framework produced (401, 403, 404, 405...).</summary>
     public static string CodeForStatus(int status) => status switch
     {
-        400 => "bad_request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "not_found",
-        405 => "method_not_allowed",
-        413 => "payload_too_large",
-        415 => "unsupported_media_type",
-        _ => status >= 500 ? "internal_error" : "request_failed",
+        400 => ProblemCodes.BadRequest,
+        401 => ProblemCodes.Unauthorized,
+        403 => ProblemCodes.Forbidden,
+        404 => ProblemCodes.NotFound,
+        405 => ProblemCodes.MethodNotAllowed,
+        413 => ProblemCodes.PayloadTooLarge,
+        415 => ProblemCodes.UnsupportedMediaType,
+        _ => status >= 500 ? ProblemCodes.InternalError : ProblemCodes.RequestFailed,
     };
 }

@@ -7,18 +7,18 @@ public static class Problems
 {
     private static readonly Dictionary<ErrorCode, (int Status, string Code, string Title)> Table = new()
     {
-        [ErrorCode.ValidationFailed] = (400, "validation_failed", "The request is not valid."),
-        [ErrorCode.InvalidCode] = (400, "invalid_code", "The claim code is not valid."),
-        [ErrorCode.AlreadyRedeemed] = (409, "already_redeemed", "The card has already been redeemed."),
-        [ErrorCode.CardNotActivated] = (409, "card_not_activated", "The card has not been activated."),
-        [ErrorCode.RegionMismatch] = (422, "region_mismatch", "The card belongs to another marketplace."),
-        [ErrorCode.TooManyAttempts] = (429, "too_many_attempts", "Too many failed attempts."),
-        [ErrorCode.CardNotFound] = (404, "card_not_found", "No such card."),
-        [ErrorCode.CardAlreadyActive] = (409, "card_already_active", "The card is already active."),
-        [ErrorCode.CardCancelled] = (409, "card_cancelled", "The card has been cancelled."),
-        [ErrorCode.InsufficientFunds] = (422, "insufficient_funds", "The balance is too low."),
-        [ErrorCode.CurrencyMismatch] = (422, "currency_mismatch", "The currency does not match the account's."),
-        [ErrorCode.NotUnderReview] = (409, "not_under_review", "No redemption of this card is waiting for review."),
+        [ErrorCode.ValidationFailed] = (400, ProblemCodes.ValidationFailed, "The request is not valid."),
+        [ErrorCode.InvalidCode] = (400, ProblemCodes.InvalidCode, "The claim code is not valid."),
+        [ErrorCode.AlreadyRedeemed] = (409, ProblemCodes.AlreadyRedeemed, "The card has already been redeemed."),
+        [ErrorCode.CardNotActivated] = (409, ProblemCodes.CardNotActivated, "The card has not been activated."),
+        [ErrorCode.RegionMismatch] = (422, ProblemCodes.RegionMismatch, "The card belongs to another marketplace."),
+        [ErrorCode.TooManyAttempts] = (429, ProblemCodes.TooManyAttempts, "Too many failed attempts."),
+        [ErrorCode.CardNotFound] = (404, ProblemCodes.CardNotFound, "No such card."),
+        [ErrorCode.CardAlreadyActive] = (409, ProblemCodes.CardAlreadyActive, "The card is already active."),
+        [ErrorCode.CardCancelled] = (409, ProblemCodes.CardCancelled, "The card has been cancelled."),
+        [ErrorCode.InsufficientFunds] = (422, ProblemCodes.InsufficientFunds, "The balance is too low."),
+        [ErrorCode.CurrencyMismatch] = (422, ProblemCodes.CurrencyMismatch, "The currency does not match the account's."),
+        [ErrorCode.NotUnderReview] = (409, ProblemCodes.NotUnderReview, "No redemption of this card is waiting for review."),
     };
 
     public static IResult For(Failure failure)

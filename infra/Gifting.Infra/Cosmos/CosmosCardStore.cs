@@ -68,23 +68,22 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
     internal sealed record CardDocument(
         string Id, string Pk, string CardId, string CodeHash, string Last4, Money Value, string Marketplace, CardKind Kind,
         CardStatus Status, DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? ActivatedAt, string? ActivatedBy,
-        string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt,
-        string? OrderLineId)
+        string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt)
     {
         public string DocType { get; init; } = "card";
 
         public static CardDocument From(Card c) => new(
             c.Serial, c.Serial, c.CardId, c.CodeHash, c.Last4, c.Value, c.Marketplace.Code, c.Kind, c.Status, c.IssuedAt,
-            c.IssuedBy, c.ActivatedAt, c.ActivatedBy, c.ReceiptRef, c.ClaimedBy, c.RedemptionId, c.RedeemedAt, c.CancelledAt,
-            c.OrderLineId);
+            c.IssuedBy, c.ActivatedAt, c.ActivatedBy, c.ReceiptRef, c.ClaimedBy?.Value, c.RedemptionId, c.RedeemedAt,
+            c.CancelledAt);
 
         public Card ToCard() => new()
         {
             CardId = CardId, Serial = Id, CodeHash = CodeHash, Last4 = Last4, Value = Value,
             Marketplace = Core.Marketplace.Parse(Marketplace), Kind = Kind, Status = Status, IssuedAt = IssuedAt,
             IssuedBy = IssuedBy, ActivatedAt = ActivatedAt, ActivatedBy = ActivatedBy, ReceiptRef = ReceiptRef,
-            ClaimedBy = ClaimedBy, RedemptionId = RedemptionId, RedeemedAt = RedeemedAt, CancelledAt = CancelledAt,
-            OrderLineId = OrderLineId,
+            ClaimedBy = ClaimedBy is null ? null : AccountId.Parse(ClaimedBy), RedemptionId = RedemptionId,
+            RedeemedAt = RedeemedAt, CancelledAt = CancelledAt,
         };
     }
 }

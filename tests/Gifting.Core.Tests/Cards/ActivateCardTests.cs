@@ -14,7 +14,7 @@ public sealed class ActivateCardTests
 
         var result = await ActivateAsync(issued.Card.Serial, "shop-1", "receipt-9");
 
-        Assert.Equal("active", result.Value.Status);
+        Assert.Equal(CardStatus.Active, result.Value.Status);
         var card = await _core.CardAsync(issued.Card.Serial);
         Assert.Equal(("shop-1", "receipt-9", _core.Clock.GetUtcNow()), (card.ActivatedBy, card.ReceiptRef, card.ActivatedAt));
     }
@@ -27,7 +27,7 @@ public sealed class ActivateCardTests
 
         var again = await ActivateAsync(issued.Card.Serial, "shop-1", "receipt-9");
 
-        Assert.Equal("active", again.Value.Status);
+        Assert.Equal(CardStatus.Active, again.Value.Status);
     }
 
     [Theory]
@@ -76,6 +76,6 @@ public sealed class ActivateCardTests
         Assert.Equal(ErrorCode.CardNotFound, (await ActivateAsync("0000000000000000", "shop-1", null)).Failure?.Code);
     }
 
-    private Task<Result<CardView>> ActivateAsync(string serial, string retailer, string? receipt) =>
+    private Task<Result<Card>> ActivateAsync(string serial, string retailer, string? receipt) =>
         _core.ActivateCard.ExecuteAsync(new ActivateCardCommand(serial, retailer, receipt), CancellationToken.None);
 }

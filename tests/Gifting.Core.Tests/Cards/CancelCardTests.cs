@@ -17,7 +17,7 @@ public sealed class CancelCardTests
 
         var result = await CancelAsync(issued.Card.Serial);
 
-        Assert.Equal("cancelled", result.Value.Status);
+        Assert.Equal(CardStatus.Cancelled, result.Value.Status);
         var card = await _core.CardAsync(issued.Card.Serial);
         Assert.Equal((CardStatus.Cancelled, _core.Clock.GetUtcNow()), (card.Status, card.CancelledAt));
     }
@@ -31,7 +31,7 @@ public sealed class CancelCardTests
 
         var again = await CancelAsync(issued.Card.Serial);
 
-        Assert.Equal("cancelled", again.Value.Status);
+        Assert.Equal(CardStatus.Cancelled, again.Value.Status);
         Assert.Equal(_core.Clock.GetUtcNow() - TimeSpan.FromHours(1), (await _core.CardAsync(issued.Card.Serial)).CancelledAt);
     }
 
@@ -62,9 +62,9 @@ public sealed class CancelCardTests
 
         var view = (await _core.GetCard.ExecuteAsync(issued.Card.Serial, CancellationToken.None)).Value;
 
-        Assert.Equal(("active", issued.Code.Last4, issued.Card.Serial), (view.Status, view.Last4, view.Serial));
+        Assert.Equal((CardStatus.Active, issued.Code.Last4, issued.Card.Serial), (view.Status, view.Last4, view.Serial));
         Assert.DoesNotContain(issued.Code.Normalized, view.ToString(), StringComparison.Ordinal);
     }
 
-    private Task<Result<CardView>> CancelAsync(string serial) => _core.CancelCard.ExecuteAsync(serial, CancellationToken.None);
+    private Task<Result<Card>> CancelAsync(string serial) => _core.CancelCard.ExecuteAsync(serial, CancellationToken.None);
 }

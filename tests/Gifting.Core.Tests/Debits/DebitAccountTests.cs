@@ -171,6 +171,6 @@ public sealed class DebitAccountTests
     }
 
     /// <summary>A debit's answer as plain values (its balance holds a list, which records compare by reference).</summary>
-    internal static (string, Money, Money, Money, Money, Money, Money) Numbers(DebitResult r) =>
-        (r.DebitId, r.Applied, r.FromPromotional, r.FromGift, r.Balance.Available, r.Balance.Gift, r.Balance.Promotional);
+    internal static (long, Money, Money, Money, Money, Money, Money) Numbers(DebitResult r) =>
+        (r.Seq, r.Applied, r.FromPromotional, r.FromGift, r.Balance.Available, r.Balance.Gift, r.Balance.Promotional);
 }

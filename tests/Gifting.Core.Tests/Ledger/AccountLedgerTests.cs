@@ -72,6 +72,6 @@ public sealed class AccountLedgerTests
 
     private Task<Result<Posting>> CreditAsync(string opKey, long amount) =>
         _core.AccountLedger.PostAsync(Alice, Marketplace.Default, opKey,
-            b => new LedgerChange(EntryType.Adjustment, new Money(amount, "USD"), b with { Gift = b.Gift + amount }, opKey),
+            b => new LedgerChange(EntryType.Refund, new Money(amount, "USD"), b with { Gift = b.Gift + amount }, opKey),
             CancellationToken.None);
 }

@@ -90,7 +90,7 @@ public sealed class GrantPromotionalCreditTests
 
         var grant = (await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(1), marketplace: "DE")).Value;
 
-        Assert.Equal(("FR", 10_00L), (grant.Balance.Marketplace, grant.Balance.Available.Amount));
+        Assert.Equal(("FR", 10_00L), (grant.Balance.Marketplace.Code, grant.Balance.Available.Amount));
     }
 
     [Theory]

@@ -48,7 +48,7 @@ public sealed class ClaimGivenBackTests
 
         var view = await _core.GetCard.ExecuteAsync(us.Card.Serial, CancellationToken.None);
 
-        Assert.Equal("active", view.Value.Status);
+        Assert.Equal(CardStatus.Active, view.Value.Status);
         Assert.Equal(CardStatus.Active, (await _core.CardAsync(us.Card.Serial)).Status);
     }
 
@@ -59,7 +59,7 @@ public sealed class ClaimGivenBackTests
 
         var result = await _core.CancelCard.ExecuteAsync(us.Card.Serial, CancellationToken.None);
 
-        Assert.Equal("cancelled", result.Value.Status);
+        Assert.Equal(CardStatus.Cancelled, result.Value.Status);
         Assert.DoesNotContain(_core.Ledger.Entries(Alice), e => e.Marketplace.Code == "US");
     }
 

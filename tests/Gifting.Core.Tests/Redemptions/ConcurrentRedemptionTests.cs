@@ -28,7 +28,7 @@ public sealed class ConcurrentRedemptionTests
         var winner = Assert.Single(results, r => r.Result.Succeeded);
         Assert.Equal(99, results.Count(r => r.Result.Failure?.Code == ErrorCode.AlreadyRedeemed));
         var card = await core.CardAsync(issued.Card.Serial);
-        Assert.Equal((CardStatus.Redeemed, winner.Account.Value), (card.Status, card.ClaimedBy));
+        Assert.Equal((CardStatus.Redeemed, winner.Account), (card.Status, card.ClaimedBy));
         Assert.Single(accounts.SelectMany(core.Ledger.Entries));
         Assert.Equal(50_00, Assert.Single(core.Ledger.Entries(winner.Account)).After.Gift);
     }

@@ -53,7 +53,7 @@ public sealed class InterruptedRedemptionTests
                 break;
             case Follower.SupportLookup:
                 var view = await core.GetCard.ExecuteAsync(serial, CancellationToken.None);
-                Assert.Equal("redeemed", view.Value.Status);
+                Assert.Equal(CardStatus.Redeemed, view.Value.Status);
                 Assert.NotNull(view.Value.RedeemedAt);
                 break;
             case Follower.Cancellation:
@@ -64,14 +64,14 @@ public sealed class InterruptedRedemptionTests
 
         var card = await core.CardAsync(serial);
         Assert.Equal(CardStatus.Redeemed, card.Status);
-        Assert.Equal(Alice.Value, card.ClaimedBy);
+        Assert.Equal(Alice, card.ClaimedBy);
         var entry = Assert.Single(core.Ledger.Entries(Alice));
         Assert.Equal(40_00, entry.After.Gift);
         Assert.Equal(entry.OccurredAt, card.RedeemedAt);
 
         // Everyone who comes later sees a plain redeemed card, and nothing is credited again.
         Assert.Equal(ErrorCode.AlreadyRedeemed, (await core.RedeemAsync(Bob, issued.Code.Display)).Failure?.Code);
-        Assert.Equal("redeemed", (await core.GetCard.ExecuteAsync(serial, CancellationToken.None)).Value.Status);
+        Assert.Equal(CardStatus.Redeemed, (await core.GetCard.ExecuteAsync(serial, CancellationToken.None)).Value.Status);
         Assert.Single(core.Ledger.Entries(Alice));
         Assert.Equal(40_00, (await core.BalanceAsync(Alice)).Available.Amount);
     }

@@ -30,7 +30,7 @@ public sealed class RedeemCodeMarketplaceAndKeyTests
         var result = await _core.RedeemAsync(Alice, de.Code.Display, tokenMarketplace: "DE");
 
         Assert.Equal(ErrorCode.RegionMismatch, result.Failure?.Code);
-        Assert.Equal("US", (await _core.BalanceAsync(Alice, "DE")).Marketplace);
+        Assert.Equal("US", (await _core.BalanceAsync(Alice, "DE")).Marketplace.Code);
     }
 
     [Fact]

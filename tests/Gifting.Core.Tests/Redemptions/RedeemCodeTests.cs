@@ -30,7 +30,7 @@ public sealed class RedeemCodeTests
         Assert.Equal(CardStatus.Redeemed, card.Status);
         Assert.Equal(result.Value.RedemptionId, card.RedemptionId);
         var entry = Assert.Single(_core.Ledger.Entries(Alice));
-        Assert.Equal((1L, EntryType.Redemption, CompleteRedemption.OpKey(card)), (entry.Seq, entry.Type, entry.OpKey));
+        Assert.Equal((1L, EntryType.Redemption, OpKeys.Redemption(card.CardId)), (entry.Seq, entry.Type, entry.OpKey));
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         using var http = new HttpClient { BaseAddress = standIn.Address };
         var account = Api.NewId("shopper");
         var tokens = standIn.HandlerServices.GetRequiredService<Gifting.Functions.Auth.LocalTokens>();
-        Authorize(http, tokens.Issue("issuer-1", ["issuer"], "US", null, TimeProvider.System));
+        Authorize(http, tokens.Issue("issuer-1", ["issuer"], "US", TimeProvider.System));
         var code = (await http.IssueAsync(amount: 1000))[0].GetProperty("code").GetString()!;
-        Authorize(http, tokens.Issue(account, ["customer"], "US", null, TimeProvider.System));
+        Authorize(http, tokens.Issue(account, ["customer"], "US", TimeProvider.System));
         Assert.Equal(200, (int)(await http.RedeemAsync(code)).StatusCode);
 
         var refund = new { refundId = Api.NewId("refund"), accountId = account, orderId = "o-1", amount = new { amount = 400, currency = "USD" } };

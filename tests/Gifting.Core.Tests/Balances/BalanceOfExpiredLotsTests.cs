@@ -1,7 +1,7 @@
 using Gifting.Core;
 using Gifting.Testing;
 
-namespace Gifting.Core.Tests.Promotions;
+namespace Gifting.Core.Tests.Balances;
 
 public sealed class BalanceOfExpiredLotsTests
 {
@@ -19,6 +19,6 @@ public sealed class BalanceOfExpiredLotsTests
 
         Assert.Equal(1000, balance.Available.Amount);
         Assert.Equal(0, balance.Promotional.Amount);
-        Assert.Empty(balance.PromotionalLots);
+        Assert.Empty(balance.Lots);
     }
 }

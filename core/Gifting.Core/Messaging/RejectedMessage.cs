@@ -2,9 +2,3 @@ namespace Gifting.Core.Messaging;
 
 /// <summary>A queue message that can never succeed (malformed, or naming an unknown account), kept with its reason.</summary>
 public sealed record RejectedMessage(string Queue, string Key, string Reason, string Body, DateTimeOffset RejectedAt);
-
-/// <summary>Where rejected messages are recorded for operators; recording the same message again changes nothing.</summary>
-public interface IRejectedMessages
-{
-    Task RecordAsync(RejectedMessage message, CancellationToken cancellationToken);
-}

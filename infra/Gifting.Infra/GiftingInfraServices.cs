@@ -14,10 +14,10 @@ using Microsoft.Extensions.Options;
 
 namespace Gifting.Infra;
 
-public static class CosmosServiceCollectionExtensions
+public static class GiftingInfraServices
 {
     /// <summary>Registers the Cosmos DB client, containers and the stores behind the core's ports.</summary>
-    public static IServiceCollection AddCosmosStores(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGiftingInfra(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CosmosOptions>>().Value);

@@ -1,6 +1,7 @@
+using Gifting.Core.Ledger;
 using Gifting.Testing;
 
-namespace Gifting.Core.Tests.Ledger;
+namespace Gifting.Core.Tests.Balances;
 
 public sealed class GetActivityTests
 {
@@ -18,11 +19,11 @@ public sealed class GetActivityTests
         var second = await _core.GetActivity.ExecuteAsync(Alice, first.NextBefore, limit: 2, CancellationToken.None);
         var last = await _core.GetActivity.ExecuteAsync(Alice, second.NextBefore, limit: 2, CancellationToken.None);
 
-        Assert.Equal(["ent_5", "ent_4"], first.Items.Select(e => e.Id));
-        Assert.Equal(["ent_3", "ent_2"], second.Items.Select(e => e.Id));
-        Assert.Equal(["ent_1"], last.Items.Select(e => e.Id));
+        Assert.Equal([5L, 4L], first.Entries.Select(e => e.Seq));
+        Assert.Equal([3L, 2L], second.Entries.Select(e => e.Seq));
+        Assert.Equal([1L], last.Entries.Select(e => e.Seq));
         Assert.Null(last.NextBefore);
-        Assert.Equal(("redemption", 5_00L), (first.Items[0].Type, first.Items[0].BalanceAfter.Gift.Amount));
+        Assert.Equal((EntryType.Redemption, 5_00L), (first.Entries[0].Type, first.Entries[0].After.Gift));
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class GetActivityTests
     {
         var page = await _core.GetActivity.ExecuteAsync(Alice, before: null, limit: 10, CancellationToken.None);
 
-        Assert.Empty(page.Items);
+        Assert.Empty(page.Entries);
         Assert.Null(page.NextBefore);
     }
 
@@ -39,6 +40,6 @@ public sealed class GetActivityTests
     {
         var balance = await _core.BalanceAsync(Alice, "JP");
 
-        Assert.Equal(("JP", "JPY", 0L), (balance.Marketplace, balance.Currency, balance.Available.Amount));
+        Assert.Equal(("JP", "JPY", 0L), (balance.Marketplace.Code, balance.Available.Currency, balance.Available.Amount));
     }
 }

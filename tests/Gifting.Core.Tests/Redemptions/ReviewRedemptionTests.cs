@@ -3,7 +3,7 @@ using Gifting.Core.Cards;
 using Gifting.Core.Redemptions;
 using Gifting.Testing;
 
-namespace Gifting.Core.Tests.Review;
+namespace Gifting.Core.Tests.Redemptions;
 
 public sealed class ReviewRedemptionTests
 {
@@ -50,7 +50,7 @@ public sealed class ReviewRedemptionTests
         var approved = await _core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: true), CancellationToken.None);
         var repeated = await _core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: true), CancellationToken.None);
 
-        Assert.Equal("redeemed", approved.Value.Status);
+        Assert.Equal(CardStatus.Redeemed, approved.Value.Status);
         Assert.True(repeated.Succeeded);
         var balance = await _core.BalanceAsync(Alice);
         Assert.Equal(600_00, balance.Gift.Amount);
@@ -67,7 +67,7 @@ public sealed class ReviewRedemptionTests
 
         var declined = await _core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: false), CancellationToken.None);
 
-        Assert.Equal("cancelled", declined.Value.Status);
+        Assert.Equal(CardStatus.Cancelled, declined.Value.Status);
         var balance = await _core.BalanceAsync(Alice);
         Assert.Equal(0, balance.Available.Amount);
         Assert.Equal(0, balance.PendingReview.Amount);

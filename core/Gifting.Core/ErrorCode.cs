@@ -1,0 +1,23 @@
+namespace Gifting.Core;
+
+/// <summary>The expected ways a use case can say no. Each maps to one status and problem code at the edge.</summary>
+public enum ErrorCode
+{
+    ValidationFailed,
+    InvalidCode,
+    AlreadyRedeemed,
+    CardNotActivated,
+    RegionMismatch,
+    TooManyAttempts,
+    CardNotFound,
+    CardAlreadyActive,
+    CardCancelled,
+    InsufficientFunds,
+    CurrencyMismatch,
+    NotUnderReview,
+
+    /// <summary>
+    /// An operation found nothing to post (a lot already spent or expired). Internal: it never reaches a client.
+    /// </summary>
+    NothingDue,
+}

@@ -1,0 +1,42 @@
+using Gifting.Core.Balances;
+using Gifting.Core.Cards;
+using Gifting.Core.Debits;
+using Gifting.Core.Ledger;
+using Gifting.Core.Promotions;
+using Gifting.Core.Redemptions;
+using Gifting.Core.Refunds;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gifting.Core;
+
+/// <summary>
+/// The core's one registration: every use case, one line each. The host adds the stores behind the ports (Cosmos DB
+/// in the app, in-memory in tests) and the settings the use cases take (<see cref="Codes.CodeHasher"/>,
+/// <see cref="ThrottleLimits"/>, <see cref="ReviewPolicy"/>).
+/// </summary>
+public static class GiftingCoreServices
+{
+    public static IServiceCollection AddGiftingCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AccountLedger>();
+        services.AddSingleton<RedemptionThrottle>();
+        services.AddSingleton<CompleteRedemption>();
+        services.AddSingleton<RedeemCode>();
+        services.AddSingleton<ReviewRedemption>();
+        services.AddSingleton<IssueCards>();
+        services.AddSingleton<ActivateCard>();
+        services.AddSingleton<CancelCard>();
+        services.AddSingleton<GetCard>();
+        services.AddSingleton<GetBalance>();
+        services.AddSingleton<GetActivity>();
+        services.AddSingleton<GetPreferences>();
+        services.AddSingleton<SetPreferences>();
+        services.AddSingleton<DebitAccount>();
+        services.AddSingleton<CreditRefund>();
+        services.AddSingleton<GrantPromotionalCredit>();
+        services.AddSingleton<ExpirePromotionalCredits>();
+        return services;
+    }
+}

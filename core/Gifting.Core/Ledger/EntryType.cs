@@ -1,0 +1,3 @@
+namespace Gifting.Core.Ledger;
+
+public enum EntryType { Redemption, Debit, Refund, PromoGrant, PromoExpiry }

@@ -1,0 +1,22 @@
+namespace Gifting.Core.Ledger;
+
+/// <summary>
+/// Every operation key in one place. An operation key names what caused a ledger entry, and the <c>ledger</c>
+/// container's unique key on <c>/opKey</c> makes a second posting of the same operation in an account a conflict:
+/// that unique key is the whole of exactly-once. Two operations must never share a key, so each kind has its own
+/// prefix, and every other document in the container carries an <c>opKey</c> that no operation can produce.
+/// </summary>
+public static class OpKeys
+{
+    /// <summary>A card is credited once, whoever completes its redemption.</summary>
+    public static string Redemption(string cardId) => $"redemption:{cardId}";
+
+    /// <summary>A debit is named by a hash of its caller and its idempotency key.</summary>
+    public static string Debit(string debitKey) => $"debit:{debitKey}";
+
+    public static string Refund(string refundId) => $"refund:{refundId}";
+
+    public static string PromoGrant(string grantId) => $"promo-grant:{grantId}";
+
+    public static string PromoExpiry(string lotId) => $"promo-expiry:{lotId}";
+}
