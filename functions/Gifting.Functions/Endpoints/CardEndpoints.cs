@@ -21,13 +21,19 @@ public static class CardEndpoints
 
     public static void MapCards(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cards", IssueAsync).RequireAuthorization(Policies.Issuer).WithMetadata(new IdempotentRequest(KeyRequired: true));
-        app.MapGet("/api/cards/{serial}", GetAsync).RequireAuthorization(Policies.Support);
-        app.MapPost("/api/cards/{serial}/activation", ActivateAsync).RequireAuthorization(Policies.Retailer)
+        app.MapPost("/api/cards", IssueAsync).RequireAuthorization(Policies.Issuer)
+            .WithMetadata(new IdempotentRequest(KeyRequired: true));
+        // A serial that cannot be one is no card: answered before any lookup (Cosmos refuses some such ids).
+        var card = app.MapGroup("/api/cards/{serial}").AddEndpointFilter(async (context, next) =>
+            CardSerial.IsWellFormed(context.HttpContext.GetRouteValue("serial") as string)
+                ? await next(context)
+                : Problems.For(new Failure(ErrorCode.CardNotFound, "No card has this serial.")));
+        card.MapGet("", GetAsync).RequireAuthorization(Policies.Support);
+        card.MapPost("/activation", ActivateAsync).RequireAuthorization(Policies.Retailer)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
-        app.MapPost("/api/cards/{serial}/cancellation", CancelAsync).RequireAuthorization(Policies.Admin)
+        card.MapPost("/cancellation", CancelAsync).RequireAuthorization(Policies.Admin)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
-        app.MapPost("/api/cards/{serial}/review", ReviewAsync).RequireAuthorization(Policies.Support)
+        card.MapPost("/review", ReviewAsync).RequireAuthorization(Policies.Support)
             .WithMetadata(new IdempotentRequest(KeyRequired: false));
     }
 
@@ -50,11 +56,17 @@ public static class CardEndpoints
     private static async Task<IResult> GetAsync(string serial, GetCard getCard, CancellationToken cancellationToken) =>
         Respond(await getCard.ExecuteAsync(serial, cancellationToken));
 
-    private static async Task<IResult> ActivateAsync(string serial, ActivationBody body, ActivateCard activate, CancellationToken cancellationToken)
+    private static async Task<IResult> ActivateAsync(
+        string serial, ActivationBody body, HttpContext http, ActivateCard activate, CancellationToken cancellationToken)
     {
         if (body.RetailerId.Length is 0 or > 128 || body.ReceiptRef?.Length > 128)
             return Problems.Validation("retailerId (1-128 characters) is required; receiptRef is at most 128 characters.");
-        return Respond(await activate.ExecuteAsync(new ActivateCardCommand(serial, body.RetailerId, body.ReceiptRef), cancellationToken));
+        // The till's own credential names the retailer; a body may only repeat it.
+        if (body.RetailerId != http.User.Subject())
+            return Problems.Of(403, ProblemCodes.Forbidden, "This retailer cannot act for another.",
+                "retailerId must be the retailer this token was issued to.");
+        var command = new ActivateCardCommand(serial, body.RetailerId, body.ReceiptRef);
+        return Respond(await activate.ExecuteAsync(command, cancellationToken));
     }
 
     private static async Task<IResult> CancelAsync(string serial, CancelCard cancel, CancellationToken cancellationToken) =>

@@ -13,14 +13,15 @@ public sealed class CardLifecycleTests(CosmosFixture cosmos) : IDisposable
         var card = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(kind: "physical", amount: 3000))[0];
         var serial = card.GetProperty("serial").GetString()!;
         var code = card.GetProperty("code").GetString()!;
-        var retailer = _app.ClientFor("till-7", "retailer");
+        var retailer = _app.ClientFor("store-42", "retailer");
         var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
         Assert.Equal("inactive", card.GetProperty("status").GetString());
 
         await (await shopper.RedeemAsync(code)).AssertProblemAsync(409, "card_not_activated");
         using var activated = await retailer.PostJsonAsync($"/api/cards/{serial}/activation", new { retailerId = "store-42", receiptRef = "r-1" });
         using var repeated = await retailer.PostJsonAsync($"/api/cards/{serial}/activation", new { retailerId = "store-42", receiptRef = "r-1" });
-        using var other = await retailer.PostJsonAsync($"/api/cards/{serial}/activation", new { retailerId = "store-9" });
+        using var other = await _app.ClientFor("store-9", "retailer").PostJsonAsync($"/api/cards/{serial}/activation",
+            new { retailerId = "store-9" });
 
         Assert.Equal(200, (int)activated.StatusCode);
         Assert.Equal("active", (await activated.JsonAsync()).GetProperty("status").GetString());

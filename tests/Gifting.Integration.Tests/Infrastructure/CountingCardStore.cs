@@ -1,0 +1,31 @@
+using Gifting.Core.Cards;
+
+namespace Gifting.Integration.Tests.Infrastructure;
+
+/// <summary>Counts lookups by serial, so a test can show a request never reached the database.</summary>
+public sealed class CountingCardStore(ICardStore inner, CountingCardStore.Counter lookups) : ICardStore
+{
+    public sealed class Counter
+    {
+        private int _value;
+
+        public int Value => _value;
+
+        public void Add() => Interlocked.Increment(ref _value);
+    }
+
+    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+        inner.TryCreateAsync(card, cancellationToken);
+
+    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken)
+    {
+        lookups.Add();
+        return inner.FindBySerialAsync(serial, cancellationToken);
+    }
+
+    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
+        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(card, etag, cancellationToken);
+}
