@@ -36,7 +36,8 @@ public sealed class LocalTimers : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task RunScheduleAsync(FunctionDefinition timer, CrontabSchedule schedule, CancellationToken cancellationToken)
+    private async Task RunScheduleAsync(
+        FunctionDefinition timer, CrontabSchedule schedule, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -12,7 +12,8 @@ public sealed class HostContractTests(CosmosFixture cosmos)
     {
         using var app = new GiftingFactory(cosmos);
         var root = RepositoryRoot.Find();
-        var invoked = FunctionCatalog.Load().Where(f => f.Trigger.Type != "httpTrigger").Select(f => f.Name).ToHashSet();
+        var invoked = FunctionCatalog.Load().Where(f => f.Trigger.Type != "httpTrigger").Select(f => f.Name)
+            .ToHashSet();
         // Every handler route but the readiness probe, the invocation routes and the local-only dev routes.
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText!.Trim('/'))
@@ -23,7 +24,8 @@ public sealed class HostContractTests(CosmosFixture cosmos)
                 "function.json", SearchOption.AllDirectories)
             .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("bindings")[0])
             .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
-            .Select(b => string.Join('/', new[] { prefix, b.GetProperty("route").GetString()! }.Where(p => p.Length > 0)))
+            .Select(b => b.GetProperty("route").GetString()!)
+            .Select(route => prefix.Length == 0 ? route : $"{prefix}/{route}")
             .ToHashSet();
 
         Assert.Contains("api/cards/{serial}", declared);
