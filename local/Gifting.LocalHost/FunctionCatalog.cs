@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace Gifting.LocalHost;
 
 /// <summary>A binding of a function, as its function.json declares it.</summary>
-public sealed record Binding(string Type, string Direction, string Name, string? QueueName, string? Schedule);
+public sealed record Binding(
+    string Type, string Direction, string Name, string? QueueName, string? Schedule, string? Route,
+    IReadOnlyList<string> Methods);
 
 public sealed record FunctionDefinition(string Name, IReadOnlyList<Binding> Bindings)
 {
@@ -33,6 +35,9 @@ public static class FunctionCatalog
             b.GetProperty("direction").GetString()!,
             b.GetProperty("name").GetString()!,
             b.TryGetProperty("queueName", out var q) ? q.GetString() : null,
-            b.TryGetProperty("schedule", out var s) ? s.GetString() : null)).ToList();
+            b.TryGetProperty("schedule", out var s) ? s.GetString() : null,
+            b.TryGetProperty("route", out var r) ? r.GetString() : null,
+            b.TryGetProperty("methods", out var m) ? m.EnumerateArray().Select(v => v.GetString()!).ToList() : []))
+            .ToList();
     }
 }

@@ -57,15 +57,8 @@ public sealed class LocalStandIn : IAsyncDisposable
         Queues = new LocalQueues(functions, invoker, TimeProvider.System);
         Timers = new LocalTimers(functions, invoker, TimeProvider.System, runSchedules);
 
-        var front = WebApplication.CreateSlimBuilder();
-        front.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        front.Logging.SetMinimumLevel(LogLevel.Warning);
-        _front = front.Build();
-        MapDevRoutes(_front);
-        var forwarder = new HttpForwarder(_handlerClient);
-        // Only HTTP functions are reachable from outside, as in Azure: never the handler's invocation routes.
-        _front.Map("/api/{**path}", forwarder.ForwardAsync);
-        _front.Map("/redeem", forwarder.ForwardAsync);
+        var routes = HttpFunctionRoutes.Load(Path.Combine(RepositoryRoot.Find(), "host.json"), functions);
+        _front = FrontDoor.Build(port, routes, handlerAddress, MapDevRoutes);
         await _front.StartAsync(cancellationToken);
         Address = new Uri(_front.Urls.First());
     }

@@ -1,3 +1,5 @@
+using NCrontab;
+
 namespace Gifting.LocalHost;
 
 /// <summary>Runs timer functions on their NCRONTAB schedules, and on demand for the dev route.</summary>
@@ -16,7 +18,10 @@ public sealed class LocalTimers : IAsyncDisposable
         _timers = functions.Where(f => f.Trigger.Type == "timerTrigger").ToDictionary(f => f.Name, StringComparer.Ordinal);
         if (!runSchedules) return;
         foreach (var timer in _timers.Values)
-            _loops.Add(Task.Run(() => RunScheduleAsync(timer, Ncrontab.Parse(timer.Trigger.Schedule!), _stopping.Token)));
+        {
+            var schedule = TimerSchedule.Parse(timer.Trigger.Schedule!);
+            _loops.Add(Task.Run(() => RunScheduleAsync(timer, schedule, _stopping.Token)));
+        }
     }
 
     public bool Exists(string functionName) => _timers.ContainsKey(functionName);
@@ -31,11 +36,12 @@ public sealed class LocalTimers : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task RunScheduleAsync(FunctionDefinition timer, Ncrontab schedule, CancellationToken cancellationToken)
+    private async Task RunScheduleAsync(
+        FunctionDefinition timer, CrontabSchedule schedule, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var next = schedule.Next(_clock.GetUtcNow());
+            var next = schedule.NextAfter(_clock.GetUtcNow());
             var wait = next - _clock.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock, cancellationToken);
             // A failed run is not retried: the next occurrence covers it, as with the Functions host.
