@@ -30,6 +30,9 @@ public sealed record Marketplace
         return true;
     }
 
+    /// <summary>Whether some marketplace this service serves keeps its balances in <paramref name="currency"/>.</summary>
+    public static bool IsServedCurrency(string? currency) => All.Values.Any(m => m.Currency == currency);
+
     /// <summary>The one marketplace that uses <paramref name="currency"/>, or null when none or several do (EUR).</summary>
     public static Marketplace? ForCurrency(string currency)
     {

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Gifting.Core;
 using Gifting.Core.Redemptions;
 
 namespace Gifting.Functions;
 
 /// <summary>Limits on failed redemptions, per account and per client address, in fixed windows.</summary>
-public sealed class RedemptionOptions
+public sealed class RedemptionOptions : IValidatableObject
 {
     public const string Section = "Redemption";
 
@@ -22,6 +23,23 @@ public sealed class RedemptionOptions
     /// Empty by default: no redemption is held.
     /// </summary>
     public Dictionary<string, long> ReviewThresholds { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A key in the wrong case or a made-up currency would never match a card, and a threshold of zero would hold
+        // every card: either switches the rule off or on for everything without anyone noticing.
+        foreach (var (currency, threshold) in ReviewThresholds)
+        {
+            if (!Marketplace.IsServedCurrency(currency))
+                yield return new ValidationResult(
+                    $"{Section}:{nameof(ReviewThresholds)}:{currency} must name a currency this service serves, "
+                    + "in upper case (USD, EUR, ...).", [nameof(ReviewThresholds)]);
+            else if (threshold < 1)
+                yield return new ValidationResult(
+                    $"{Section}:{nameof(ReviewThresholds)}:{currency} must be at least 1 minor unit.",
+                    [nameof(ReviewThresholds)]);
+        }
+    }
 
     public ThrottleLimits ToLimits() => new(FailuresPerAccount, FailuresPerClientAddress, Window);
 
