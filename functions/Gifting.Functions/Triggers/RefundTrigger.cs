@@ -22,7 +22,7 @@ public static class RefundTrigger
         {
             var payload = HostPayload.Parse(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct));
             if (payload is null) return Results.BadRequest();
-            var body = payload.Data("message");
+            var body = payload.MessageBody("message");
             var (command, problem) = Read(body);
             if (command is null)
                 return await RejectAsync(rejected, clock, payload, body, problem!, ct);
