@@ -3,7 +3,12 @@ using System.Text.Json;
 namespace Gifting.LocalHost;
 
 /// <summary>A binding of a function, as its function.json declares it.</summary>
-public sealed record Binding(string Type, string Direction, string Name, string? QueueName, string? Schedule);
+public sealed record Binding(
+    string Type, string Direction, string Name, string? QueueName, string? Schedule, string? DataType = null)
+{
+    /// <summary>The host binds a <c>byte[]</c> for <c>dataType: binary</c> and a string otherwise.</summary>
+    public bool IsBinary => string.Equals(DataType, "binary", StringComparison.OrdinalIgnoreCase);
+}
 
 public sealed record FunctionDefinition(string Name, IReadOnlyList<Binding> Bindings)
 {
@@ -33,6 +38,7 @@ public static class FunctionCatalog
             b.GetProperty("direction").GetString()!,
             b.GetProperty("name").GetString()!,
             b.TryGetProperty("queueName", out var q) ? q.GetString() : null,
-            b.TryGetProperty("schedule", out var s) ? s.GetString() : null)).ToList();
+            b.TryGetProperty("schedule", out var s) ? s.GetString() : null,
+            b.TryGetProperty("dataType", out var t) ? t.GetString() : null)).ToList();
     }
 }
