@@ -27,7 +27,8 @@ public sealed class RefundThrottlingTests(CosmosFixture cosmos)
             refundId, accountId = account, orderId = "order-1", amount = new { amount = 30, currency = "USD" },
         });
 
-        using var first = await app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body));
+        using var first = await app.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", body));
         var balanceAfterFirst = await shopper.GiftBalanceAsync();
         using var redelivered = await app.CreateClient().InvokeAsync("ProcessRefund",
             HostPayloads.ServiceBus("message", body, deliveryCount: 2));
