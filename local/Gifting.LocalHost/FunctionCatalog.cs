@@ -5,7 +5,11 @@ namespace Gifting.LocalHost;
 /// <summary>A binding of a function, as its function.json declares it.</summary>
 public sealed record Binding(
     string Type, string Direction, string Name, string? QueueName, string? Schedule, string? Route,
-    IReadOnlyList<string> Methods);
+    IReadOnlyList<string> Methods, string? DataType = null)
+{
+    /// <summary>The host binds a <c>byte[]</c> for <c>dataType: binary</c> and a string otherwise.</summary>
+    public bool IsBinary => string.Equals(DataType, "binary", StringComparison.OrdinalIgnoreCase);
+}
 
 public sealed record FunctionDefinition(string Name, IReadOnlyList<Binding> Bindings)
 {
@@ -37,7 +41,8 @@ public static class FunctionCatalog
             b.TryGetProperty("queueName", out var q) ? q.GetString() : null,
             b.TryGetProperty("schedule", out var s) ? s.GetString() : null,
             b.TryGetProperty("route", out var r) ? r.GetString() : null,
-            b.TryGetProperty("methods", out var m) ? m.EnumerateArray().Select(v => v.GetString()!).ToList() : []))
+            b.TryGetProperty("methods", out var m) ? m.EnumerateArray().Select(v => v.GetString()!).ToList() : [],
+            b.TryGetProperty("dataType", out var t) ? t.GetString() : null))
             .ToList();
     }
 }

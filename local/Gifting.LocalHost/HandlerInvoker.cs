@@ -30,7 +30,7 @@ public sealed class HandlerInvoker(HttpClient handler, TimeProvider clock)
                 metadata[name] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Encode(value.ToJsonString()) : value?.DeepClone();
         }
         metadata["sys"] = Sys(function.Name);
-        var data = new JsonObject { [function.Trigger.Name] = Encode(JsonSerializer.Serialize(body)) };
+        var data = new JsonObject { [function.Trigger.Name] = Body(function.Trigger, body) };
         return await PostAsync(function.Name, data, metadata, cancellationToken);
     }
 
@@ -74,6 +74,14 @@ public sealed class HandlerInvoker(HttpClient handler, TimeProvider clock)
         ["UtcNow"] = clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         ["RandGuid"] = Guid.NewGuid().ToString(),
     };
+
+    /// <summary>
+    /// The body as the host sends the trigger's value: a <c>byte[]</c> (<c>dataType: binary</c>) as one base64 string,
+    /// a string (the default) JSON-encoded twice.
+    /// </summary>
+    private static JsonValue Body(Binding trigger, string body) => trigger.IsBinary
+        ? JsonValue.Create(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(body)))
+        : Encode(JsonSerializer.Serialize(body));
 
     /// <summary>The host's second encoding: a JSON text carried as a JSON string.</summary>
     private static JsonValue Encode(string jsonText) => JsonValue.Create(jsonText);

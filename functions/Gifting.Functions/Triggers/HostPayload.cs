@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -30,6 +31,18 @@ public sealed class HostPayload
     /// <summary>A trigger or input binding's value, unwrapped; undefined when absent.</summary>
     public JsonElement Data(string binding) => Get(_data, binding);
 
+    /// <summary>
+    /// A message body, in any shape the host may carry it: a JSON object, a string holding JSON (encoded once or
+    /// twice: the default string binding), or base64 of the body's UTF-8 bytes (a <c>byte[]</c>, e.g. with
+    /// <c>dataType: binary</c>). Text that is neither stays the string it is, for the caller to refuse.
+    /// </summary>
+    public JsonElement MessageBody(string binding)
+    {
+        var value = Data(binding);
+        if (value.ValueKind != JsonValueKind.String) return value;
+        return FromBase64Json(value.GetString()!) is { } decoded ? Unwrap(decoded) : value;
+    }
+
     /// <summary>A trigger metadata value (case-insensitive, as the host's binding data is), unwrapped.</summary>
     public JsonElement Metadata(string key) => Get(_metadata, key);
 
@@ -52,6 +65,24 @@ public sealed class HostPayload
             }
         }
         return value;
+    }
+
+    private static JsonElement? FromBase64Json(string text)
+    {
+        // Base64 of a JSON text is at least 4 characters; shorter or non-base64 strings are plain text.
+        var bytes = new byte[text.Length * 3 / 4];
+        if (text.Length < 4 || !Convert.TryFromBase64String(text, bytes, out var length)) return null;
+        var json = bytes.AsMemory(0, length);
+        if (json.Span.StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
+        try
+        {
+            return JsonDocument.Parse(json).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // Text that happens to be valid base64 ("test") but whose bytes are not UTF-8 JSON.
+            return null;
+        }
     }
 
     private static bool LooksLikeJson(char first) => first is '{' or '[' or '"' or '-' or 't' or 'f' or 'n' || char.IsAsciiDigit(first);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Gifting.Core;
 using Gifting.Core.Messaging;
@@ -15,14 +16,27 @@ public static class RefundTrigger
 {
     public const string Queue = "refunds";
 
+    /// <summary>
+    /// 64 KiB, the API's own body limit. A refund is two ids of at most 128 characters, an amount and a reason: a
+    /// larger body is not a refund the order system meant to send.
+    /// </summary>
+    public const int MaxMessageBytes = 64 * 1024;
+
     public sealed record RefundMessage(string RefundId, string AccountId, string OrderId, Money Amount, string? Reason = null);
 
     public static void MapRefundTrigger(this IEndpointRouteBuilder app) =>
         app.MapPost("/ProcessRefund", async (HttpRequest request, CreditRefund credit, IRejectedMessages rejected, TimeProvider clock, CancellationToken ct) =>
         {
-            var payload = HostPayload.Parse(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct));
+            var invocation = await InvocationBody.ReadAsync(request, ct);
+            if (invocation.Root is not { } root)
+                return await RejectOversizedAsync(rejected, clock, request, invocation, ct);
+            var payload = HostPayload.Parse(root);
             if (payload is null) return Results.BadRequest();
-            var body = payload.Data("message");
+            var body = payload.MessageBody("message");
+            var text = body.ValueKind == JsonValueKind.String ? body.GetString()! : body.GetRawText();
+            if (Encoding.UTF8.GetByteCount(text) is var size && size > MaxMessageBytes)
+                return await RejectAsync(rejected, clock, payload, body,
+                    $"The message body is {size} bytes; a refund message is at most {MaxMessageBytes} bytes.", ct);
             var (command, problem) = Read(body);
             if (command is null)
                 return await RejectAsync(rejected, clock, payload, body, problem!, ct);
@@ -32,7 +46,7 @@ public static class RefundTrigger
             return Results.Json(HostResponse.Done(result.Value.AlreadyCredited
                 ? $"Refund {command.RefundId} was already credited."
                 : $"Refund {command.RefundId} credited {result.Value.Credited}."));
-        });
+        }).WithMetadata(InvocationBody.Unlimited);
 
     private static (RefundCommand? Command, string? Problem) Read(JsonElement body)
     {
@@ -50,6 +64,19 @@ public static class RefundTrigger
             return (null, "refundId and orderId must be 1-128 characters.");
         if (!Core.AccountId.TryParse(message.AccountId, out var account)) return (null, "accountId is not a valid account id.");
         return (new RefundCommand(message.RefundId, account, message.OrderId, message.Amount, message.Reason), null);
+    }
+
+    private static async Task<IResult> RejectOversizedAsync(
+        IRejectedMessages rejected, TimeProvider clock, HttpRequest request, InvocationBody invocation,
+        CancellationToken ct)
+    {
+        // Unread, the message has no id to key it by; the invocation id names this delivery, which then completes.
+        var id = request.Headers["X-Azure-Functions-InvocationId"].ToString();
+        var key = "invocation:" + (id.Length > 0 ? id : Guid.NewGuid().ToString("N"));
+        var reason = $"The invocation is {invocation.Length} bytes, over the {InvocationBody.Limit}-byte limit; "
+            + "the message was not read.";
+        await rejected.RecordAsync(new RejectedMessage(Queue, key, reason, invocation.Prefix, clock.GetUtcNow()), ct);
+        return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
     }
 
     private static async Task<IResult> RejectAsync(

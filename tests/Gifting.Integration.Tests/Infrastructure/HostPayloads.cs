@@ -1,7 +1,24 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Gifting.Integration.Tests.Infrastructure;
+
+/// <summary>How the host carries a message body in <c>Data</c> (docs/design.md section 10).</summary>
+public enum BodyShape
+{
+    /// <summary>The default string binding: the UTF-8 text JSON-encoded twice.</summary>
+    DoubleEncoded,
+
+    /// <summary>The text JSON-encoded once.</summary>
+    JsonString,
+
+    /// <summary>A JSON object, as the host sends object-typed values.</summary>
+    JsonObject,
+
+    /// <summary>Base64 of the UTF-8 bytes, as the host sends a <c>byte[]</c> (<c>dataType: binary</c>).</summary>
+    Base64Bytes,
+}
 
 /// <summary>
 /// Invocation payloads shaped like the Functions host's (bundle v4, Service Bus extension 5.x): the body and string
@@ -9,7 +26,9 @@ namespace Gifting.Integration.Tests.Infrastructure;
 /// </summary>
 public static class HostPayloads
 {
-    public static string ServiceBus(string binding, string body, string messageId = "088fb2b9aede42e7a154dbc7f803a566", int deliveryCount = 1)
+    public static string ServiceBus(
+        string binding, string body, string messageId = "088fb2b9aede42e7a154dbc7f803a566", int deliveryCount = 1,
+        BodyShape shape = BodyShape.DoubleEncoded)
     {
         var metadata = new Dictionary<string, object?>
         {
@@ -37,10 +56,19 @@ public static class HostPayloads
         }
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["Data"] = new Dictionary<string, string> { [binding] = JsonSerializer.Serialize(body) },
+            ["Data"] = new JsonObject { [binding] = Carry(body, shape) },
             ["Metadata"] = metadata,
         });
     }
+
+    private static JsonNode? Carry(string body, BodyShape shape) => shape switch
+    {
+        BodyShape.DoubleEncoded => JsonValue.Create(JsonSerializer.Serialize(body)),
+        BodyShape.JsonString => JsonValue.Create(body),
+        BodyShape.JsonObject => JsonNode.Parse(body),
+        BodyShape.Base64Bytes => JsonValue.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(body))),
+        _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+    };
 
     public static string Timer(string binding) =>
         "{\"Data\":{\"" + binding + "\":{\"Schedule\":{\"AdjustForDST\":true},\"ScheduleStatus\":null,\"IsPastDue\":false}},"

@@ -71,6 +71,37 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         Assert.Equal(["{\"a\":1}", "{\"a\":2}"], handler.ConsumedBodies.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task QueueTriggerDeclaredBinary_ReceivesTheBodyAsBase64Bytes()
+    {
+        var folder = Directory.CreateTempSubdirectory("functions-");
+        WriteFunction(folder, "Take", """
+            {"bindings":[
+              {"type":"serviceBusTrigger","direction":"in","name":"msg","queueName":"bytes","dataType":"binary"}]}
+            """);
+        var handler = new CountingHandler(HttpStatusCode.OK);
+        using var client = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:1/") };
+        var invoker = new HandlerInvoker(client, TimeProvider.System);
+        await using (var queues = new LocalQueues(FunctionCatalog.Load(folder.FullName), invoker, TimeProvider.System))
+        {
+            queues.Enqueue("bytes", """{"n":"é"}""");
+            await queues.DrainAsync(TimeSpan.FromSeconds(30));
+        }
+        folder.Delete(recursive: true);
+
+        // A byte[] trigger value is sent once, as base64 (shared/reference/functions-custom-handler.md, section 1.4).
+        var sent = Assert.Single(handler.Payloads).GetProperty("Data").GetProperty("msg").GetString()!;
+        Assert.Equal("{\"n\":\"é\"}", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(sent)));
+    }
+
+    [Fact]
+    public void ProcessRefund_DeclaresItsMessageDataType()
+    {
+        var trigger = FunctionCatalog.Load().Single(f => f.Name == "ProcessRefund").Trigger;
+
+        Assert.Equal("string", trigger.DataType);
+    }
+
     private static void WriteFunction(DirectoryInfo folder, string name, string json)
     {
         Directory.CreateDirectory(Path.Combine(folder.FullName, name));
@@ -101,7 +132,10 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
     private static void Authorize(HttpClient http, string token) =>
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
-    /// <summary>Stands in for a handler that fails every invocation, which no real component does on demand.</summary>
+    /// <summary>
+    /// Records what the stand-in posts and answers every invocation with one status: a failing status stands in for
+    /// a handler that fails every invocation, which no real component does on demand.
+    /// </summary>
     private sealed class CountingHandler(HttpStatusCode status) : HttpMessageHandler
     {
         public int Calls => Payloads.Count;
@@ -111,7 +145,8 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         {
             var payload = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
             lock (Payloads) Payloads.Add(payload);
-            return new HttpResponseMessage(status);
+            var answer = """{"Outputs":{},"Logs":[],"ReturnValue":null}""";
+            return new HttpResponseMessage(status) { Content = new StringContent(answer) };
         }
     }
 }
