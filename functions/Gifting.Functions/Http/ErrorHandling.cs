@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
+using Gifting.Infra.Cosmos;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Gifting.Functions.Http;
 
 /// <summary>
-/// Turns what escapes an endpoint into a problem: unreadable bodies into 400/413/415, anything else into a 500 with
-/// a correlation id. Request bodies are never logged: they may hold claim codes.
+/// Turns what escapes an endpoint into a problem: unreadable bodies into 400/413/415, a database still busy after the
+/// SDK's retries into 503 <c>service_busy</c> with <c>Retry-After</c>, anything else into a 500 with a correlation id.
+/// Request bodies are never logged: they may hold claim codes.
 /// </summary>
 public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -32,6 +35,16 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                     "The body must be a JSON object with the documented members and types"
                     + (string.IsNullOrEmpty(path) || path == "$" ? "." : $"; the problem is at {path}."));
                 return true;
+            case var _ when CosmosBusy.RetryAfter(exception) is { } wait:
+                // Not a bug: the database is saturated or unreachable for now, and the request changed nothing it
+                // cannot repeat (ledger postings and card changes are create-only or ETag-checked).
+                LogBusy(logger, exception, httpContext.Request.Method, httpContext.Request.Path,
+                    ProblemWriter.CorrelationId(httpContext));
+                httpContext.Response.Headers.RetryAfter =
+                    CosmosBusy.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture);
+                await ProblemWriter.WriteAsync(httpContext, 503, "service_busy", "The service is busy.",
+                    "The database is throttled or unavailable. Retry after the time in Retry-After.");
+                return true;
             default:
                 LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, ProblemWriter.CorrelationId(httpContext));
                 await ProblemWriter.WriteAsync(httpContext, 500, "internal_error", "Something went wrong.",
@@ -39,6 +52,11 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 return true;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Cosmos DB busy on {Method} {Path} (correlation {CorrelationId})")]
+    private static partial void LogBusy(
+        ILogger logger, Exception exception, string method, string path, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path} (correlation {CorrelationId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string correlationId);

@@ -34,7 +34,8 @@ public sealed class CosmosFaults : RequestHandler
     {
         if (_rule is not { } rule || !rule.When(request) || Interlocked.Increment(ref _matched) > rule.Limit)
             return base.SendAsync(request, cancellationToken);
-        var response = new ResponseMessage(rule.Status, request, "Injected by the test.");
+        // No error message: given one, the SDK builds the response's exception at once, without the headers set below.
+        var response = new ResponseMessage(rule.Status, request);
         if (rule.RetryAfter is { } wait)
             response.Headers.Set("x-ms-retry-after-ms", Milliseconds(wait));
         return Task.FromResult(response);
