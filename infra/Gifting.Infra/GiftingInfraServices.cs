@@ -9,7 +9,6 @@ using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Gifting.Infra;
@@ -31,15 +30,7 @@ public static class GiftingInfraServices
         services.AddSingleton<IHoldStore, CosmosHoldStore>();
         services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();
-        services.AddHostedService<CreateContainersOnStart>();
+        services.AddHostedService<CosmosStartup>();
         return services;
-    }
-
-    private sealed class CreateContainersOnStart(GiftingContainers containers, CosmosOptions options) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            options.CreateIfMissing ? containers.EnsureCreatedAsync(cancellationToken) : Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,13 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
 using Gifting.Core.Concurrency;
+using Gifting.Infra.Cosmos;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Gifting.Functions.Http;
 
 /// <summary>
-/// Turns what escapes an endpoint into a problem: unreadable bodies into 400/413/415, anything else into a 500 with
-/// a correlation id. Request bodies are never logged: they may hold claim codes.
+/// Turns what escapes an endpoint into a problem: unreadable bodies into 400/413/415, a database still busy after the
+/// SDK's retries into 503 <c>service_busy</c> with <c>Retry-After</c>, anything else into a 500 with a correlation id.
+/// Request bodies are never logged: they may hold claim codes.
 /// </summary>
 public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -22,9 +25,7 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 return true;
             case ContentionException:
                 // Too many writers on one document: the work did not happen, and a retry soon is likely to succeed.
-                httpContext.Response.Headers.RetryAfter = "1";
-                await ProblemWriter.WriteAsync(httpContext, 503, ProblemCodes.ServiceBusy, "The service is busy.",
-                    "Too many requests changed the same data at once. Retry after the time in Retry-After.");
+                await BusyAsync(httpContext, 1, "Too many requests changed the same data at once.");
                 return true;
             case BadHttpRequestException bad when bad.StatusCode == 415:
                 await ProblemWriter.WriteAsync(httpContext, 415, ProblemCodes.UnsupportedMediaType, "Unsupported content type.", "Send application/json.");
@@ -41,6 +42,14 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                     "The body must be a JSON object with the documented members and types"
                     + (string.IsNullOrEmpty(path) || path == "$" ? "." : $"; the problem is at {path}."));
                 return true;
+            case var _ when CosmosBusy.RetryAfter(exception) is { } wait:
+                // Not a bug: the database is saturated or unreachable for now, and the request changed nothing it
+                // cannot repeat (ledger postings and card changes are create-only or ETag-checked).
+                LogBusy(logger, exception, httpContext.Request.Method, httpContext.Request.Path,
+                    ProblemWriter.CorrelationId(httpContext));
+                await BusyAsync(httpContext, CosmosBusy.RetryAfterSeconds(wait),
+                    "The database is throttled or unavailable.");
+                return true;
             default:
                 LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, ProblemWriter.CorrelationId(httpContext));
                 await ProblemWriter.WriteAsync(httpContext, 500, ProblemCodes.InternalError, "Something went wrong.",
@@ -48,6 +57,18 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 return true;
         }
     }
+
+    private static Task BusyAsync(HttpContext httpContext, int retryAfterSeconds, string why)
+    {
+        httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return ProblemWriter.WriteAsync(httpContext, 503, ProblemCodes.ServiceBusy, "The service is busy.",
+            $"{why} Retry after the time in Retry-After.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Cosmos DB busy on {Method} {Path} (correlation {CorrelationId})")]
+    private static partial void LogBusy(
+        ILogger logger, Exception exception, string method, string path, string correlationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path} (correlation {CorrelationId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string correlationId);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gifting.Core;
 using Gifting.Core.Ledger;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
 
 namespace Gifting.Infra.Cosmos;
 
@@ -12,9 +13,11 @@ namespace Gifting.Infra.Cosmos;
 /// else. A small <c>head</c> document remembers the latest sequence number as a hint; the entries are the truth, so
 /// reading the latest entry probes forward from the hint until a sequence number is free.
 /// </summary>
-public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerStore
+public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILogger<CosmosLedgerStore> logger)
+    : ILedgerStore
 {
     private const string HeadId = "head";
+    private const int HeadAttempts = 3;
 
     private Container Ledger => containers.Ledger;
 
@@ -70,32 +73,53 @@ public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerSto
         return found.OrderByDescending(e => e.Seq).Select(e => e.ToEntry(account)).ToList();
     }
 
-    /// <summary>Moves the hint forward, never back. Losing this write only costs the next reader one more probe.</summary>
+    /// <summary>
+    /// Moves the hint forward, never back. Losing this write only costs the next reader more probes, so when the head
+    /// keeps vanishing between "not found" and "already exists" the posting stands after a few rounds, without it.
+    /// </summary>
     private async Task AdvanceHeadAsync(AccountId account, long seq, CancellationToken cancellationToken)
     {
         var partition = new PartitionKey(account.Value);
-        try
-        {
-            await Ledger.PatchItemAsync<HeadDocument>(HeadId, partition, [PatchOperation.Set("/seq", seq)],
-                new PatchItemRequestOptions { FilterPredicate = $"FROM c WHERE c.seq < {seq.ToString(CultureInfo.InvariantCulture)}" },
-                cancellationToken);
-        }
-        catch (CosmosException e) when (e.IsStale())
-        {
-            // Someone already moved the head past this entry.
-        }
-        catch (CosmosException e) when (e.IsNotFound())
+        for (var attempt = 0; attempt < HeadAttempts; attempt++)
         {
             try
             {
-                await Ledger.CreateItemAsync(new HeadDocument(HeadId, account.Value, seq), partition, cancellationToken: cancellationToken);
+                var onlyForward = $"FROM c WHERE c.seq < {seq.ToString(CultureInfo.InvariantCulture)}";
+                await Ledger.PatchItemAsync<HeadDocument>(HeadId, partition, [PatchOperation.Set("/seq", seq)],
+                    new PatchItemRequestOptions { FilterPredicate = onlyForward }, cancellationToken);
+                return;
             }
-            catch (CosmosException c) when (c.IsConflict())
+            catch (CosmosException e) when (e.IsStale())
             {
-                await AdvanceHeadAsync(account, seq, cancellationToken);
+                return; // Someone already moved the head past this entry.
+            }
+            catch (CosmosException e) when (e.IsNotFound())
+            {
+                if (await TryCreateHeadAsync(account, seq, partition, cancellationToken)) return;
             }
         }
+        LogHeadNotAdvanced(logger, seq, HeadAttempts);
     }
+
+    private async Task<bool> TryCreateHeadAsync(
+        AccountId account, long seq, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var head = new HeadDocument(HeadId, account.Value, seq);
+            await Ledger.CreateItemAsync(head, partition, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (CosmosException e) when (e.IsConflict())
+        {
+            // Another writer created it first: patch that one.
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The ledger head was not moved to {Seq} after {Attempts} attempts; readers probe forward")]
+    private static partial void LogHeadNotAdvanced(ILogger logger, long seq, int attempts);
 
     private static string EntryId(long seq) => "entry-" + seq.ToString("D12", CultureInfo.InvariantCulture);
 

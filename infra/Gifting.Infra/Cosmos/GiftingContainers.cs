@@ -46,7 +46,9 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     public Task PingAsync(CancellationToken cancellationToken) =>
         client.GetDatabase(options.Database).ReadAsync(cancellationToken: cancellationToken);
 
-    public static CosmosClient CreateClient(CosmosOptions options, System.Text.Json.JsonSerializerOptions json)
+    /// <summary>The app's client; <paramref name="handlers"/> see every request first (tests inject faults).</summary>
+    public static CosmosClient CreateClient(
+        CosmosOptions options, System.Text.Json.JsonSerializerOptions json, params RequestHandler[] handlers)
     {
         var clientOptions = new CosmosClientOptions
         {
@@ -60,6 +62,7 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
             clientOptions.LimitToEndpoint = true;
             clientOptions.CustomHandlers.Add(new EmulatorCompatibilityHandler());
         }
+        foreach (var handler in handlers) clientOptions.CustomHandlers.Add(handler);
         return new CosmosClient(options.Endpoint, options.Key, clientOptions);
     }
 }

@@ -1,0 +1,35 @@
+using Microsoft.Azure.Cosmos;
+
+namespace Gifting.Infra.Cosmos;
+
+/// <summary>
+/// Compares a container as provisioned with its definition in <see cref="GiftingContainers.Definitions"/>. Only the
+/// settings correctness depends on: the partition key (every document and point read is keyed on it), the unique
+/// keys (the ledger's <c>/opKey</c> is what turns a redelivery into a 409 instead of a second posting) and whether
+/// time to live is on (records that carry a <c>ttl</c> are only removed when it is).
+/// </summary>
+public static class ContainerCheck
+{
+    public static IEnumerable<string> Problems(ContainerProperties expected, ContainerProperties actual)
+    {
+        var name = expected.Id;
+        var paths = actual.PartitionKeyPaths ?? [];
+        if (!paths.SequenceEqual(expected.PartitionKeyPaths))
+            yield return $"container '{name}' has the partition key path {Describe(paths)}, but it must be "
+                + $"{Describe(expected.PartitionKeyPaths)}. Recreate the container.";
+        foreach (var unique in expected.UniqueKeyPolicy?.UniqueKeys ?? [])
+        {
+            if (actual.UniqueKeyPolicy?.UniqueKeys.Any(k => k.Paths.ToHashSet().SetEquals(unique.Paths)) == true)
+                continue;
+            yield return $"container '{name}' lacks the unique key {Describe(unique.Paths)} (uniqueKeyPolicy): "
+                + "without it a replayed operation is posted twice. A unique key can only be set when the container "
+                + "is created: recreate it.";
+        }
+        if (expected.DefaultTimeToLive is not null && actual.DefaultTimeToLive is null)
+            yield return $"container '{name}' has time to live off (defaultTtl), so the ttl of its documents "
+                + $"never removes them. Turn it on with the default {expected.DefaultTimeToLive}.";
+    }
+
+    private static string Describe(IEnumerable<string> paths) =>
+        string.Join(" + ", paths) is { Length: > 0 } joined ? joined : "(none)";
+}

@@ -1,0 +1,67 @@
+using Gifting.Infra.Cosmos;
+using Microsoft.Azure.Cosmos;
+
+namespace Gifting.Integration.Tests.Startup;
+
+/// <summary>The container comparison, on definitions built here: it covers what no emulator is asked to hold.</summary>
+public sealed class ContainerCheckTests
+{
+    private static ContainerProperties Expected(string name) =>
+        GiftingContainers.Definitions().Single(d => d.Id == name);
+
+    [Theory]
+    [InlineData("cards")]
+    [InlineData("ledger")]
+    [InlineData("throttles")]
+    [InlineData("idempotency")]
+    [InlineData("expiries")]
+    [InlineData("rejections")]
+    public void Problems_WhenProvisionedAsDefined_AreNone(string name) =>
+        Assert.Empty(ContainerCheck.Problems(Expected(name), Expected(name)));
+
+    [Fact]
+    public void Problems_WhenLedgerUniqueKeyIsMissing_NameOpKey()
+    {
+        var problems = ContainerCheck.Problems(Expected("ledger"), new ContainerProperties("ledger", "/pk"));
+
+        Assert.Contains("/opKey", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_WhenOpKeyIsOnlyPartOfACompositeUniqueKey_NameOpKey()
+    {
+        var composite = new UniqueKey { Paths = { "/opKey", "/docType" } };
+        var actual = new ContainerProperties("ledger", "/pk")
+        {
+            UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { composite } },
+        };
+
+        var problems = ContainerCheck.Problems(Expected("ledger"), actual);
+
+        Assert.Contains("/opKey", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("throttles")]
+    [InlineData("idempotency")]
+    [InlineData("rejections")]
+    public void Problems_WhenTimeToLiveIsOff_NameDefaultTtl(string name)
+    {
+        var problems = ContainerCheck.Problems(Expected(name), new ContainerProperties(name, "/pk"));
+
+        Assert.Contains("defaultTtl", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_WhenTimeToLiveHasAValue_AreNone() =>
+        Assert.Empty(ContainerCheck.Problems(Expected("throttles"),
+            new ContainerProperties("throttles", "/pk") { DefaultTimeToLive = 3600 }));
+
+    [Fact]
+    public void Problems_WhenPartitionKeyIsHierarchical_NameThePath()
+    {
+        var problems = ContainerCheck.Problems(Expected("cards"), new ContainerProperties("cards", ["/pk", "/id"]));
+
+        Assert.Contains("/pk + /id", Assert.Single(problems), StringComparison.Ordinal);
+    }
+}

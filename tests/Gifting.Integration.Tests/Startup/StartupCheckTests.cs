@@ -1,0 +1,61 @@
+using Gifting.Infra.Cosmos;
+using Microsoft.Azure.Cosmos;
+
+namespace Gifting.Integration.Tests.Startup;
+
+/// <summary>
+/// The app reads each container's definition at start-up and refuses to run on one that would break exactly-once or
+/// let throttle and idempotency records pile up. Each case provisions its own database with one container wrong.
+/// </summary>
+[Collection(CosmosCollection.Name)]
+public sealed class StartupCheckTests(CosmosFixture cosmos)
+{
+    [Fact]
+    public Task App_WhenLedgerHasNoUniqueKey_RefusesToStartNamingOpKey() =>
+        AssertRefusedAsync(new ContainerProperties("ledger", "/pk"), "'ledger'", "/opKey");
+
+    [Fact]
+    public Task App_WhenCardsArePartitionedByAnotherPath_RefusesToStartNamingPk() =>
+        AssertRefusedAsync(new ContainerProperties("cards", "/id"), "'cards'", "/pk");
+
+    [Fact]
+    public Task App_WhenThrottlesHaveNoTimeToLive_RefusesToStartNamingTtl() =>
+        AssertRefusedAsync(new ContainerProperties("throttles", "/pk"), "'throttles'", "defaultTtl");
+
+    [Fact]
+    public async Task App_WhenContainersAreAsDefined_Starts()
+    {
+        using var app = new GiftingFactory(cosmos);
+
+        using var response = await app.CreateClient().GetAsync("/api/health");
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    private async Task AssertRefusedAsync(ContainerProperties wrong, params string[] named)
+    {
+        var database = cosmos.Database + "-" + wrong.Id;
+        using var client = cosmos.CreateClient();
+        var created = (await client.CreateDatabaseIfNotExistsAsync(database)).Database;
+        try
+        {
+            // Provisioned ahead, as in Azure, with one container wrong.
+            foreach (var definition in GiftingContainers.Definitions())
+                await created.CreateContainerAsync(definition.Id == wrong.Id ? wrong : definition);
+            var settings = new Dictionary<string, string>
+            {
+                ["Cosmos:Database"] = database,
+                ["Cosmos:CreateIfMissing"] = "false",
+            };
+            using var app = new GiftingFactory(cosmos, settings: settings);
+
+            var refusal = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+            foreach (var name in named) Assert.Contains(name, refusal.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await created.DeleteAsync();
+        }
+    }
+}
