@@ -11,17 +11,9 @@ namespace Gifting.LocalHost;
 /// </summary>
 public static class LocalHandler
 {
-    public static Dictionary<string, string?> Settings(string cosmosEndpoint) => new()
-    {
-        ["Cosmos:Endpoint"] = cosmosEndpoint,
-        ["Cosmos:Key"] = CosmosEmulator.Key,
-        ["Cosmos:Emulator"] = "true",
-        ["Cosmos:CreateIfMissing"] = "true",
-        ["Auth:Mode"] = "Local",
-        // Fresh secrets per start: the emulator forgets everything on exit, so nothing needs the old ones.
-        ["ClaimCodes:CurrentVersion"] = "1",
-        ["ClaimCodes:Keys:1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-    };
+    // Fresh secrets per start: the emulator forgets everything on exit, so nothing needs the old ones.
+    public static Dictionary<string, string?> Settings(string cosmosEndpoint) => LocalSettings.For(
+        cosmosEndpoint, CosmosEmulator.Key, emulator: true, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
     public static async Task<(WebApplication App, Uri Address)> StartAsync(
         string cosmosEndpoint, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken)

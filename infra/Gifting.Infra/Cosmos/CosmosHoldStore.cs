@@ -32,6 +32,11 @@ public sealed class CosmosHoldStore(GiftingContainers containers) : IHoldStore
         return found.Select(h => new Hold(h.CardId, h.Serial, h.RedemptionId, h.Amount)).ToList();
     }
 
+    /// <summary>
+    /// A document in the <c>ledger</c> container, in the claimant's partition: its <c>opKey</c>
+    /// (its id, <c>hold-    /// (<c>hold:&lt;cardId&gt;</c>) satisfieslt;cardId    /// (<c>hold:&lt;cardId&gt;</c>) satisfiesgt;</c>) satisfies the container's unique key and no operation in
+    /// <see cref="Core.Ledger.OpKeys"/> produces it.
+    /// </summary>
     internal sealed record HoldDocument(string Id, string Pk, string OpKey, string CardId, string Serial, string RedemptionId, Money Amount)
     {
         public string DocType { get; init; } = "hold";

@@ -123,6 +123,10 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
 
     private static string EntryId(long seq) => "entry-" + seq.ToString("D12", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The head hint, one per account partition. Its <c>opKey</c> <c>"head"</c> satisfies the container's unique key;
+    /// no operation in <see cref="OpKeys"/> produces it.
+    /// </summary>
     internal sealed record HeadDocument(string Id, string Pk, long Seq)
     {
         public string DocType { get; init; } = "head";
@@ -131,6 +135,10 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
 
     internal sealed record LotDocument(string LotId, long Amount, DateTimeOffset ExpiresAt, string Source);
 
+    /// <summary>
+    /// A ledger entry: create-only at <c>entry-&lt;seq&gt;</c>, its <c>opKey</c> from <see cref="OpKeys"/>, unique in the
+    /// account's partition, so a second posting of one operation is a conflict.
+    /// </summary>
     internal sealed record EntryDocument(
         string Id, string Pk, long Seq, string OpKey, EntryType Type, Money Amount, long Gift, IReadOnlyList<LotDocument> Lots,
         string Marketplace, DateTimeOffset OccurredAt, string Reference)

@@ -20,6 +20,10 @@ public sealed class CosmosPreferencesStore(GiftingContainers containers) : IPref
             new PreferencesDocument(Id, account.Value, preferences.ApplyToOrders, preferences.ApplyToSubscriptions),
             new PartitionKey(account.Value), cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// A document in the <c>ledger</c> container, one per account: the container's unique key demands an
+    /// <c>opKey</c>, and <c>"preferences"</c> is one no operation in <see cref="Core.Ledger.OpKeys"/> produces.
+    /// </summary>
     internal sealed record PreferencesDocument(string Id, string Pk, bool ApplyToOrders, bool ApplyToSubscriptions)
     {
         public string DocType { get; init; } = "preferences";

@@ -49,17 +49,7 @@ public sealed class CosmosFixture : IAsyncLifetime
         await client.GetDatabase(Database).DeleteAsync();
     }
 
-    public Dictionary<string, string?> Settings() => new()
-    {
-        ["Cosmos:Endpoint"] = Endpoint,
-        ["Cosmos:Key"] = Key,
-        ["Cosmos:Database"] = Database,
-        ["Cosmos:Emulator"] = IsEmulator ? "true" : "false",
-        ["Cosmos:CreateIfMissing"] = "true",
-        ["Auth:Mode"] = "Local",
-        ["ClaimCodes:CurrentVersion"] = "1",
-        ["ClaimCodes:Keys:1"] = CodeKey,
-    };
+    public Dictionary<string, string?> Settings() => LocalSettings.For(Endpoint, Key, IsEmulator, CodeKey, Database);
 
     public CosmosOptions Options() => new()
     {
