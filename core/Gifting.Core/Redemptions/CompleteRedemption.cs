@@ -34,7 +34,10 @@ public sealed class CompleteRedemption(
         if (!posting.Succeeded)
         {
             // The account's balance became locked to another marketplace after the claim: give the card back.
-            var givenBack = card with { Status = CardStatus.Active, ClaimedBy = null, RedemptionId = null, ClaimedAt = null };
+            var givenBack = card with
+            {
+                Status = CardStatus.Active, ClaimedBy = null, RedemptionId = null, ClaimedAt = null,
+            };
             await SettleAsync(claimed, givenBack, toTheEnd);
             await ForgetAsync(card);
             return posting.Failure!;

@@ -12,7 +12,8 @@ public sealed record ReviewCommand(string Serial, bool Approve, string ReviewedB
 /// crash left, and the sweeper does if nobody retries.
 /// </summary>
 public sealed class ReviewRedemption(
-    ICardStore cards, IHoldStore holds, CompleteRedemption complete, IUnfinishedRedemptionIndex unfinished, TimeProvider clock)
+    ICardStore cards, IHoldStore holds, CompleteRedemption complete, IUnfinishedRedemptionIndex unfinished,
+    TimeProvider clock)
 {
     public Task<Result<Card>> ExecuteAsync(ReviewCommand command, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using Gifting.Core.Cards;
 
 namespace Gifting.Core.Redemptions;
 
-/// <summary><see cref="Due"/> index entries were read; <see cref="Completed"/> of them were cards left mid-redemption.</summary>
+/// <summary><see cref="Due"/> index entries were read; <see cref="Completed"/> of them were cards left claimed.</summary>
 public sealed record SweepSummary(int Due, int Completed);
 
 /// <summary>
@@ -12,7 +12,8 @@ public sealed record SweepSummary(int Due, int Completed);
 /// again changes nothing.
 /// </summary>
 public sealed class SweepRedemptions(
-    ICardStore cards, IUnfinishedRedemptionIndex index, CompleteRedemption complete, RecordHold recordHold, IHoldStore holds)
+    ICardStore cards, IUnfinishedRedemptionIndex index, CompleteRedemption complete, RecordHold recordHold,
+    IHoldStore holds)
 {
     private const int BatchSize = 100;
 

@@ -9,12 +9,13 @@ namespace Gifting.Core.Redemptions;
 /// </summary>
 public sealed record UnfinishedRedemption(string Serial, string RedemptionId, AccountId Account, DateTimeOffset Since)
 {
-    /// <summary>The entry of the card's current step, or null for a card that is not claimed or was claimed unindexed.</summary>
+    /// <summary>The entry of the card's current step; null for a card not claimed, or claimed unindexed.</summary>
     public static UnfinishedRedemption? Of(Card card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return card is { ClaimedBy: { } account, RedemptionId: { } id } && (card.ReviewedAt ?? card.ClaimedAt) is { } since
-            ? new UnfinishedRedemption(card.Serial, id, account, since)
+        var since = card.ReviewedAt ?? card.ClaimedAt;
+        return card is { ClaimedBy: { } account, RedemptionId: { } id } && since is not null
+            ? new UnfinishedRedemption(card.Serial, id, account, since.Value)
             : null;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gifting.Functions.Triggers;
 
-/// <summary><c>SweepRedemptions</c>, every minute: finishes redemptions left unfinished for longer than a few minutes.</summary>
+/// <summary><c>SweepRedemptions</c>, every minute: finishes redemptions left unfinished for a few minutes.</summary>
 public static class RedemptionSweepTimer
 {
     public static void MapRedemptionSweepTimer(this IEndpointRouteBuilder app) =>
@@ -12,6 +12,7 @@ public static class RedemptionSweepTimer
         {
             // Younger steps are left to whoever is still working on them; finishing them too would only be harmless.
             var summary = await sweep.ExecuteAsync(clock.GetUtcNow() - options.Value.SweepAfter, ct);
-            return Results.Json(HostResponse.Done($"{summary.Due} unfinished redemption steps due, {summary.Completed} completed."));
+            var log = $"{summary.Due} unfinished redemption steps due, {summary.Completed} completed.";
+            return Results.Json(HostResponse.Done(log));
         });
 }

@@ -26,26 +26,29 @@ public sealed class CosmosUnfinishedRedemptionIndex(GiftingContainers containers
         return Expiries.UpsertItemAsync(document, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
     }
 
-    public async Task<IReadOnlyList<UnfinishedRedemption>> DueAsync(DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnfinishedRedemption>> DueAsync(
+        DateTimeOffset upTo, int max, CancellationToken cancellationToken)
     {
-        var (watermark, etag) = await Expiries.ReadOrNullAsync<WatermarkDocument>(WatermarkId, WatermarkId, cancellationToken);
+        var (watermark, etag) =
+            await Expiries.ReadOrNullAsync<WatermarkDocument>(WatermarkId, WatermarkId, cancellationToken);
         var lastHour = Hour(upTo);
         var due = new List<UnfinishedRedemption>();
         var emptyThrough = (DateTimeOffset?)null;
         var contiguous = true;
-        for (var hour = watermark?.Hour ?? Hour(upTo - FirstLookBack); hour <= lastHour && due.Count < max; hour = hour.AddHours(1))
+        var first = watermark?.Hour ?? Hour(upTo - FirstLookBack);
+        for (var hour = first; hour <= lastHour && due.Count < max; hour = hour.AddHours(1))
         {
             var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.sinceMs <= @upTo")
                 .WithParameter("@pk", Bucket(hour))
                 .WithParameter("@upTo", upTo.ToUnixTimeMilliseconds());
             var found = await Expiries.QueryPartitionAsync<EntryDocument>(query, Bucket(hour), cancellationToken);
             due.AddRange(found.Select(f => f.ToEntry()));
-            // A past hour found empty stays empty (steps are indexed in the hour they begin), so the watermark may pass it.
+            // A past hour found empty stays empty (a step is indexed in the hour it begins): the watermark may pass it.
             contiguous &= found.Count == 0 && hour < lastHour;
             if (contiguous) emptyThrough = hour;
         }
         if (emptyThrough is { } through)
-            await TryMoveWatermarkAsync(new WatermarkDocument(WatermarkId, WatermarkId, through.AddHours(1)), etag, cancellationToken);
+            await TryMoveWatermarkAsync(through.AddHours(1), etag, cancellationToken);
         return due.OrderBy(e => e.Since).Take(max).ToList();
     }
 
@@ -54,7 +57,8 @@ public sealed class CosmosUnfinishedRedemptionIndex(GiftingContainers containers
         var document = EntryDocument.From(entry);
         try
         {
-            await Expiries.DeleteItemAsync<EntryDocument>(document.Id, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
+            await Expiries.DeleteItemAsync<EntryDocument>(
+                document.Id, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
         }
         catch (CosmosException e) when (e.IsNotFound())
         {
@@ -62,14 +66,17 @@ public sealed class CosmosUnfinishedRedemptionIndex(GiftingContainers containers
         }
     }
 
-    private async Task TryMoveWatermarkAsync(WatermarkDocument next, string? etag, CancellationToken cancellationToken)
+    private async Task TryMoveWatermarkAsync(DateTimeOffset hour, string? etag, CancellationToken cancellationToken)
     {
+        var next = new WatermarkDocument(WatermarkId, WatermarkId, hour);
+        var key = new PartitionKey(WatermarkId);
         try
         {
             if (etag is null)
-                await Expiries.CreateItemAsync(next, new PartitionKey(WatermarkId), cancellationToken: cancellationToken);
+                await Expiries.CreateItemAsync(next, key, cancellationToken: cancellationToken);
             else
-                await Expiries.ReplaceItemAsync(next, WatermarkId, new PartitionKey(WatermarkId), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
+                await Expiries.ReplaceItemAsync(
+                    next, WatermarkId, key, new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
         }
         catch (CosmosException e) when (e.IsStale() || e.IsConflict())
         {
@@ -83,15 +90,18 @@ public sealed class CosmosUnfinishedRedemptionIndex(GiftingContainers containers
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
     }
 
-    private static string Bucket(DateTimeOffset hour) => "redemptions-" + hour.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+    private static string Bucket(DateTimeOffset hour) =>
+        "redemptions-" + hour.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
     internal sealed record WatermarkDocument(string Id, string Pk, DateTimeOffset Hour);
 
-    internal sealed record EntryDocument(string Id, string Pk, string Serial, string RedemptionId, string Account, DateTimeOffset Since, long SinceMs)
+    internal sealed record EntryDocument(
+        string Id, string Pk, string Serial, string RedemptionId, string Account, DateTimeOffset Since, long SinceMs)
     {
         public static EntryDocument From(UnfinishedRedemption e) => new(
             $"{e.RedemptionId}:{e.Since.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
-            Bucket(Hour(e.Since)), e.Serial, e.RedemptionId, e.Account.Value, e.Since, e.Since.ToUnixTimeMilliseconds());
+            Bucket(Hour(e.Since)), e.Serial, e.RedemptionId, e.Account.Value, e.Since,
+            e.Since.ToUnixTimeMilliseconds());
 
         public UnfinishedRedemption ToEntry() => new(Serial, RedemptionId, AccountId.Parse(Account), Since);
     }
