@@ -23,8 +23,10 @@ public static class GiftingCoreServices
         services.AddSingleton<AccountLedger>();
         services.AddSingleton<RedemptionThrottle>();
         services.AddSingleton<CompleteRedemption>();
+        services.AddSingleton<RecordHold>();
         services.AddSingleton<RedeemCode>();
         services.AddSingleton<ReviewRedemption>();
+        services.AddSingleton<SweepRedemptions>();
         services.AddSingleton<IssueCards>();
         services.AddSingleton<ActivateCard>();
         services.AddSingleton<CancelCard>();

@@ -82,6 +82,7 @@ public static class GiftingApp
         app.MapAccounts();
         app.MapRefundTrigger();
         app.MapExpiryTimer();
+        app.MapRedemptionSweepTimer();
         if (app.Environment.IsEnvironment(LocalEnvironment) && app.Services.GetRequiredService<AuthOptions>().IsLocal)
             app.MapDevTokens();
     }

@@ -4,7 +4,10 @@ using Gifting.Core.Redemptions;
 
 namespace Gifting.Functions;
 
-/// <summary>Limits on failed redemptions, per account and per client address, in fixed windows.</summary>
+/// <summary>
+/// Limits on failed redemptions, per account and per client address, in fixed windows; the fraud rule; and how long
+/// the sweeper leaves an unfinished redemption to whoever is working on it.
+/// </summary>
 public sealed class RedemptionOptions : IValidatableObject
 {
     public const string Section = "Redemption";
@@ -23,6 +26,10 @@ public sealed class RedemptionOptions : IValidatableObject
     /// Empty by default: no redemption is held.
     /// </summary>
     public Dictionary<string, long> ReviewThresholds { get; set; } = [];
+
+    /// <summary>How long a redemption step may stay unfinished before the sweeper finishes it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

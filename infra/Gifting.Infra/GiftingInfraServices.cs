@@ -29,6 +29,7 @@ public static class GiftingInfraServices
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
         services.AddSingleton<IHoldStore, CosmosHoldStore>();
         services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
+        services.AddSingleton<IUnfinishedRedemptionIndex, CosmosUnfinishedRedemptionIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();
         services.AddHostedService<CosmosStartup>();
         return services;

@@ -83,13 +83,12 @@ public sealed partial class CoreBuilder
         services.AddSingleton(_decorateCards(_cards));
         services.AddSingleton(_decorateLedger(_ledger));
         services.AddSingleton(_decorateExpiries(_expiryIndex));
-        return new TestCore(services, _clock, _cards, _ledger, attempts, _expiryIndex, hasher);
-    }
-
-    /// <summary>Holds for review every redemption of a card worth at least <paramref name="threshold"/> USD minor units.</summary>
-    public CoreBuilder WithReviewAbove(long threshold)
-    {
-        _review = new ReviewPolicy(new Dictionary<string, long> { ["USD"] = threshold });
-        return this;
+        var holds = new InMemoryHoldStore();
+        services.AddSingleton(_decorateHolds(holds));
+        services.AddSingleton(_decorateUnfinished(_unfinished));
+        return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, hasher)
+        {
+            UnfinishedRedemptions = _unfinished,
+        };
     }
 }

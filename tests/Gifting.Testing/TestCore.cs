@@ -17,16 +17,17 @@ public sealed partial class TestCore
     private readonly ServiceProvider _services;
 
     internal TestCore(IServiceCollection services, FakeTimeProvider clock, InMemoryCardStore cards,
-        InMemoryLedgerStore ledger, InMemoryAttemptLog attempts, InMemoryExpiryIndex expiryIndex, CodeHasher hasher)
+        InMemoryLedgerStore ledger, InMemoryHoldStore holds, InMemoryAttemptLog attempts, InMemoryExpiryIndex expiryIndex,
+        CodeHasher hasher)
     {
         Clock = clock;
         Cards = cards;
         Ledger = ledger;
+        Holds = holds;
         Attempts = attempts;
         ExpiryIndex = expiryIndex;
         Hasher = hasher;
         services.AddSingleton<IPreferencesStore>(Preferences);
-        services.AddSingleton<IHoldStore>(Holds);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
@@ -35,7 +36,7 @@ public sealed partial class TestCore
     public InMemoryLedgerStore Ledger { get; }
     public InMemoryAttemptLog Attempts { get; }
     public InMemoryPreferencesStore Preferences { get; } = new();
-    public InMemoryHoldStore Holds { get; } = new();
+    public InMemoryHoldStore Holds { get; }
     public CodeHasher Hasher { get; }
     public ReviewRedemption ReviewRedemption => Get<ReviewRedemption>();
     public AccountLedger AccountLedger => Get<AccountLedger>();

@@ -17,6 +17,15 @@ public sealed record Card
     public string? ReceiptRef { get; init; }
     public AccountId? ClaimedBy { get; init; }
     public string? RedemptionId { get; init; }
+
+    /// <summary>When the current claim was made; it names the claim's entry in the sweeper's index.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
+
+    /// <summary>The review of a held claim, recorded in the same write that took the card out of <c>Held</c>.</summary>
+    public ReviewDecision? ReviewDecision { get; init; }
+
+    public string? ReviewedBy { get; init; }
+    public DateTimeOffset? ReviewedAt { get; init; }
     public DateTimeOffset? RedeemedAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
 }

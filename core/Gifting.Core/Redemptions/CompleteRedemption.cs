@@ -8,28 +8,45 @@ namespace Gifting.Core.Redemptions;
 /// Finishes a claimed card: credits the claimant once (the entry's operation key is the card) and marks the card
 /// redeemed. Safe to run any number of times, from the redeemer's retry or from anyone who meets the card mid-way.
 /// </summary>
-public sealed class CompleteRedemption(ICardStore cards, AccountLedger ledger)
+public sealed class CompleteRedemption(
+    ICardStore cards, AccountLedger ledger, IHoldStore holds, IUnfinishedRedemptionIndex unfinished)
 {
+    /// <summary>
+    /// The token can only stop it before it starts: once started it runs to the end, so a caller that gives up never
+    /// leaves a claimed card uncredited.
+    /// </summary>
     public async Task<Result<(Card Card, Posting Posting)>> ExecuteAsync(
         StoredCard claimed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claimed);
         var card = claimed.Card;
         if (card.Status != CardStatus.Redeeming || card.ClaimedBy is not { } account)
             throw new InvalidOperationException("Only a claimed card can be completed.");
+        cancellationToken.ThrowIfCancellationRequested();
+        var toTheEnd = CancellationToken.None;
 
+        // An approved card has left Held, so nothing records its hold again; removing it first means a crash from here
+        // on leaves only a Redeeming card, which the next completer finishes.
+        if (card.ReviewDecision == ReviewDecision.Approved) await holds.RemoveAsync(account, card.CardId, toTheEnd);
         var posting = await ledger.PostAsync(account, card.Marketplace, OpKeys.Redemption(card.CardId), balance =>
             new LedgerChange(EntryType.Redemption, card.Value, balance with { Gift = balance.Gift + card.Value.Amount },
-                $"card:{card.Serial}"), cancellationToken);
+                $"card:{card.Serial}"), toTheEnd);
         if (!posting.Succeeded)
         {
             // The account's balance became locked to another marketplace after the claim: give the card back.
-            var givenBack = card with { Status = CardStatus.Active, ClaimedBy = null, RedemptionId = null };
-            await SettleAsync(claimed, givenBack, cancellationToken);
+            var givenBack = card with
+            {
+                Status = CardStatus.Active, ClaimedBy = null, RedemptionId = null, ClaimedAt = null,
+            };
+            await SettleAsync(claimed, givenBack, toTheEnd);
+            await ForgetAsync(card);
             return posting.Failure!;
         }
 
         var redeemed = card with { Status = CardStatus.Redeemed, RedeemedAt = posting.Value.Entry.OccurredAt };
-        return (await SettleAsync(claimed, redeemed, cancellationToken), posting.Value);
+        var settled = await SettleAsync(claimed, redeemed, toTheEnd);
+        await ForgetAsync(card);
+        return (settled, posting.Value);
     }
 
     /// <summary>Moves a claimed card on, unless another completer already has.</summary>
@@ -48,4 +65,10 @@ public sealed class CompleteRedemption(ICardStore cards, AccountLedger ledger)
         }, cancellationToken);
         return settled.Value;
     }
+
+    /// <summary>The step is finished: the sweeper need not look at it.</summary>
+    private Task ForgetAsync(Card claimed) =>
+        UnfinishedRedemption.Of(claimed) is { } entry
+            ? unfinished.RemoveAsync(entry, CancellationToken.None)
+            : Task.CompletedTask;
 }

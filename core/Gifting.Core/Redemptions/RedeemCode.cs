@@ -11,8 +11,8 @@ namespace Gifting.Core.Redemptions;
 /// write (exactly one claimant wins), then credited and finalised by <see cref="CompleteRedemption"/>.
 /// </summary>
 public sealed class RedeemCode(
-    ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RedemptionThrottle throttle,
-    ReviewPolicy review, IHoldStore holds)
+    ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RecordHold recordHold,
+    RedemptionThrottle throttle, ReviewPolicy review, IUnfinishedRedemptionIndex unfinished, TimeProvider clock)
 {
     private const string NoSuchCode = "This claim code is not valid.";
 
@@ -41,6 +41,7 @@ public sealed class RedeemCode(
     {
         var stored = found;
         var first = true;
+        UnfinishedRedemption? claim = null;
         return OptimisticRetry.RunAsync<Redemption>($"card {found.Card.Serial}", async () =>
         {
             if (!first)
@@ -54,8 +55,12 @@ public sealed class RedeemCode(
                 case CardStatus.Inactive:
                     return new Failure(ErrorCode.CardNotActivated,
                         "This card has not been activated yet. Ask the store where it was bought.");
-                case CardStatus.Held or CardStatus.Redeeming when card.ClaimedBy == command.Account:
-                    return await FinishClaimAsync(stored, cancellationToken);
+                case CardStatus.Held when card.ClaimedBy == command.Account:
+                    // The claim that made it recorded the hold (or the sweeper will). A retry writes nothing, so it
+                    // cannot put back a hold that a review has just removed.
+                    return Pending(card);
+                case CardStatus.Redeeming when card.ClaimedBy == command.Account:
+                    return await CompleteAsync(stored, cancellationToken);
                 case CardStatus.Redeemed when card.ClaimedBy == command.Account:
                     // The caller's own redemption, finished earlier (a retry after a crash lands here): answer it again.
                     var latestEntry = await ledger.LatestAsync(command.Account, cancellationToken)
@@ -78,41 +83,53 @@ public sealed class RedeemCode(
                 return new Failure(ErrorCode.RegionMismatch,
                     $"This card is for marketplace {card.Marketplace}; the balance is in {marketplace}.");
 
+            if (claim is null)
+            {
+                // Indexed before the claim: a crash after it leaves the sweeper an entry to finish, and a claim that
+                // never happens leaves one it drops.
+                claim = new UnfinishedRedemption(
+                    card.Serial, "rdm_" + Guid.NewGuid().ToString("N"), command.Account, clock.GetUtcNow());
+                await unfinished.AddAsync(claim, cancellationToken);
+            }
             var claimed = card with
             {
                 Status = review.Holds(card) ? CardStatus.Held : CardStatus.Redeeming,
                 ClaimedBy = command.Account,
-                RedemptionId = "rdm_" + Guid.NewGuid().ToString("N"),
+                RedemptionId = claim.RedemptionId,
+                ClaimedAt = claim.Since,
+                ReviewDecision = null,
+                ReviewedBy = null,
+                ReviewedAt = null,
             };
             if (await cards.TryReplaceAsync(claimed, stored.ETag, cancellationToken) is not { } etag) return null;
-            return await FinishClaimAsync(new StoredCard(claimed, etag), cancellationToken);
+            // The claim is binding: finish it whether or not the caller is still there to hear the answer.
+            return await FinishClaimAsync(new StoredCard(claimed, etag), CancellationToken.None);
         }, cancellationToken);
     }
 
-    /// <summary>The caller's own claim: held for review, or credited and finalised.</summary>
+    /// <summary>The caller's own new claim: held for review, or credited and finalised.</summary>
     private async Task<Result<Redemption>> FinishClaimAsync(StoredCard claimed, CancellationToken cancellationToken)
     {
         var card = claimed.Card;
-        if (card.Status == CardStatus.Held) return await HoldAsync(card, card.ClaimedBy!.Value, cancellationToken);
+        if (card.Status != CardStatus.Held) return await CompleteAsync(claimed, cancellationToken);
+        await recordHold.ExecuteAsync(card, cancellationToken);
+        await unfinished.RemoveAsync(UnfinishedRedemption.Of(card)!, cancellationToken);
+        return Pending(card);
+    }
+
+    private async Task<Result<Redemption>> CompleteAsync(StoredCard claimed, CancellationToken cancellationToken)
+    {
         var completed = await complete.ExecuteAsync(claimed, cancellationToken);
-        return completed.Succeeded
-            ? await SuccessAsync(completed.Value.Card, completed.Value.Posting, cancellationToken)
-            : completed.Failure!;
-    }
-
-    private static InvalidOperationException CardVanished() => new("A card disappeared.");
-
-    /// <summary>A held claim: recorded beside the balance (again, on a retry) and answered as pending.</summary>
-    private async Task<Redemption> HoldAsync(Card card, AccountId account, CancellationToken cancellationToken)
-    {
-        await holds.PutAsync(account, new Hold(card.CardId, card.Serial, card.RedemptionId!, card.Value), cancellationToken);
-        return new Redemption(card.RedemptionId!, card.Last4, card.Value, Balance: null);
-    }
-
-    private async Task<Redemption> SuccessAsync(Card card, Posting posting, CancellationToken cancellationToken)
-    {
+        if (!completed.Succeeded) return completed.Failure!;
+        var (card, posting) = completed.Value;
         // A replayed credit is an old entry; show the balance as it is now.
-        var entry = posting.Replayed ? await ledger.LatestAsync(posting.Entry.Account, cancellationToken) ?? posting.Entry : posting.Entry;
+        var entry = posting.Replayed
+            ? await ledger.LatestAsync(posting.Entry.Account, CancellationToken.None) ?? posting.Entry
+            : posting.Entry;
         return new Redemption(card.RedemptionId!, card.Last4, card.Value, Balance.Of(entry.Marketplace, entry.After));
     }
+
+    private static Redemption Pending(Card card) => new(card.RedemptionId!, card.Last4, card.Value, Balance: null);
+
+    private static InvalidOperationException CardVanished() => new("A card disappeared.");
 }

@@ -72,10 +72,12 @@ public static class CardEndpoints
     private static async Task<IResult> CancelAsync(string serial, CancelCard cancel, CancellationToken cancellationToken) =>
         Respond(await cancel.ExecuteAsync(serial, cancellationToken));
 
-    private static async Task<IResult> ReviewAsync(string serial, ReviewBody body, ReviewRedemption review, CancellationToken cancellationToken)
+    private static async Task<IResult> ReviewAsync(
+        string serial, ReviewBody body, HttpContext http, ReviewRedemption review, CancellationToken cancellationToken)
     {
         if (body.Decision is not ("approve" or "decline")) return Problems.Validation("decision must be approve or decline.");
-        return Respond(await review.ExecuteAsync(new ReviewCommand(serial, body.Decision == "approve"), cancellationToken));
+        var command = new ReviewCommand(serial, body.Decision == "approve", http.User.Subject());
+        return Respond(await review.ExecuteAsync(command, cancellationToken));
     }
 
     private static IResult Respond(Result<Card> result) =>

@@ -68,14 +68,16 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
     internal sealed record CardDocument(
         string Id, string Pk, string CardId, string CodeHash, string Last4, Money Value, string Marketplace, CardKind Kind,
         CardStatus Status, DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? ActivatedAt, string? ActivatedBy,
-        string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt)
+        string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt,
+        DateTimeOffset? ClaimedAt = null, ReviewDecision? ReviewDecision = null, string? ReviewedBy = null,
+        DateTimeOffset? ReviewedAt = null)
     {
         public string DocType { get; init; } = "card";
 
         public static CardDocument From(Card c) => new(
             c.Serial, c.Serial, c.CardId, c.CodeHash, c.Last4, c.Value, c.Marketplace.Code, c.Kind, c.Status, c.IssuedAt,
             c.IssuedBy, c.ActivatedAt, c.ActivatedBy, c.ReceiptRef, c.ClaimedBy?.Value, c.RedemptionId, c.RedeemedAt,
-            c.CancelledAt);
+            c.CancelledAt, c.ClaimedAt, c.ReviewDecision, c.ReviewedBy, c.ReviewedAt);
 
         public Card ToCard() => new()
         {
@@ -83,7 +85,8 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
             Marketplace = Core.Marketplace.Parse(Marketplace), Kind = Kind, Status = Status, IssuedAt = IssuedAt,
             IssuedBy = IssuedBy, ActivatedAt = ActivatedAt, ActivatedBy = ActivatedBy, ReceiptRef = ReceiptRef,
             ClaimedBy = ClaimedBy is null ? null : AccountId.Parse(ClaimedBy), RedemptionId = RedemptionId,
-            RedeemedAt = RedeemedAt, CancelledAt = CancelledAt,
+            RedeemedAt = RedeemedAt, CancelledAt = CancelledAt, ClaimedAt = ClaimedAt, ReviewDecision = ReviewDecision,
+            ReviewedBy = ReviewedBy, ReviewedAt = ReviewedAt,
         };
     }
 }

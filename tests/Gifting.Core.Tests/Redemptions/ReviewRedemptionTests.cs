@@ -47,8 +47,8 @@ public sealed class ReviewRedemptionTests
         var card = await _core.IssueOneAsync(amount: 600_00);
         await _core.RedeemAsync(Alice, card.Code.Display);
 
-        var approved = await _core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: true), CancellationToken.None);
-        var repeated = await _core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: true), CancellationToken.None);
+        var approved = await _core.ReviewAsync(card.Card.Serial, approve: true);
+        var repeated = await _core.ReviewAsync(card.Card.Serial, approve: true);
 
         Assert.Equal(CardStatus.Redeemed, approved.Value.Status);
         Assert.True(repeated.Succeeded);
@@ -65,7 +65,7 @@ public sealed class ReviewRedemptionTests
         var card = await _core.IssueOneAsync(amount: 600_00);
         await _core.RedeemAsync(Alice, card.Code.Display);
 
-        var declined = await _core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: false), CancellationToken.None);
+        var declined = await _core.ReviewAsync(card.Card.Serial, approve: false);
 
         Assert.Equal(CardStatus.Cancelled, declined.Value.Status);
         var balance = await _core.BalanceAsync(Alice);
@@ -79,7 +79,7 @@ public sealed class ReviewRedemptionTests
     {
         var card = await _core.IssueOneAsync(amount: 100);
 
-        var result = await _core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: true), CancellationToken.None);
+        var result = await _core.ReviewAsync(card.Card.Serial, approve: true);
 
         Assert.Equal(ErrorCode.NotUnderReview, result.Failure?.Code);
     }
@@ -93,8 +93,8 @@ public sealed class ReviewRedemptionTests
         await core.RedeemAsync(Alice, card.Code.Display);
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() =>
-            core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: true), CancellationToken.None));
-        var retried = await core.ReviewRedemption.ExecuteAsync(new ReviewCommand(card.Card.Serial, Approve: true), CancellationToken.None);
+            core.ReviewAsync(card.Card.Serial, approve: true));
+        var retried = await core.ReviewAsync(card.Card.Serial, approve: true);
 
         Assert.True(retried.Succeeded);
         Assert.Equal(700_00, (await core.BalanceAsync(Alice)).Gift.Amount);

@@ -46,6 +46,7 @@ public sealed class HostContractTests(CosmosFixture cosmos)
 
         Assert.Contains("ProcessRefund", invoked);
         Assert.Contains("ExpirePromotionalCredits", invoked);
+        Assert.Contains("SweepRedemptions", invoked);
         Assert.All(invoked, name => Assert.Contains(name, routes));
     }
 

@@ -40,4 +40,50 @@ public sealed class ReviewTests(CosmosFixture cosmos) : IDisposable
 
         await response.AssertProblemAsync(409, "not_under_review");
     }
+
+    [Fact]
+    public async Task ApproveAndDecline_WhenSentTogether_OneAnswers200AndTheOther409()
+    {
+        var (serial, shopper) = await HoldAsync();
+        var support = _app.ClientFor("support-1", "support");
+        var admin = _app.ClientFor("admin-1", "admin");
+
+        var answers = await Task.WhenAll(
+            support.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "approve" }),
+            admin.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "decline" }));
+
+        var winner = Assert.Single(answers, a => (int)a.StatusCode == 200);
+        await Assert.Single(answers, a => a != winner).AssertProblemAsync(409, "not_under_review");
+        var approved = winner == answers[0];
+        Assert.Equal(approved ? "redeemed" : "cancelled", (await winner.JsonAsync()).GetProperty("status").GetString());
+        var balance = await (await shopper.GetAsync("/api/balance")).JsonAsync();
+        Assert.Equal(approved ? 60000 : 0, balance.GetProperty("gift").GetProperty("amount").GetInt64());
+        Assert.Equal(0, balance.GetProperty("pendingReview").GetProperty("amount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Review_WhenAlreadyDecided_AnswersTheSameReviewer200AndAnyoneElse409()
+    {
+        var (serial, _) = await HoldAsync();
+        var support = _app.ClientFor("support-1", "support");
+
+        using var declined = await support.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "decline" });
+        using var repeated = await support.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "decline" });
+
+        Assert.Equal(200, (int)declined.StatusCode);
+        Assert.Equal("cancelled", (await repeated.JsonAsync()).GetProperty("status").GetString());
+        await (await support.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "approve" }))
+            .AssertProblemAsync(409, "not_under_review");
+        await (await _app.ClientFor("admin-1", "admin").PostJsonAsync($"/api/cards/{serial}/review", new { decision = "decline" }))
+            .AssertProblemAsync(409, "not_under_review");
+    }
+
+    private async Task<(string Serial, HttpClient Shopper)> HoldAsync()
+    {
+        var card = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 60000))[0];
+        var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
+        using var held = await shopper.RedeemAsync(card.GetProperty("code").GetString()!);
+        Assert.Equal(202, (int)held.StatusCode);
+        return (card.GetProperty("serial").GetString()!, shopper);
+    }
 }

@@ -1,0 +1,3 @@
+namespace Gifting.Core.Cards;
+
+public enum ReviewDecision { Approved, Declined }

@@ -1,0 +1,56 @@
+using Gifting.Core.Cards;
+
+namespace Gifting.Core.Redemptions;
+
+/// <summary><see cref="Due"/> index entries were read; <see cref="Completed"/> of them were cards left claimed.</summary>
+public sealed record SweepSummary(int Due, int Completed);
+
+/// <summary>
+/// The sweeper timer's work: reads only the redemption steps indexed at or before <c>upTo</c> and not yet finished,
+/// and finishes each as whoever met the card would: a claimed card is credited and finalised, a held card gets its
+/// hold document, and a card no longer held for the entry's account loses it. Then the entry is dropped. Running it
+/// again changes nothing.
+/// </summary>
+public sealed class SweepRedemptions(
+    ICardStore cards, IUnfinishedRedemptionIndex index, CompleteRedemption complete, RecordHold recordHold,
+    IHoldStore holds)
+{
+    private const int BatchSize = 100;
+
+    public async Task<SweepSummary> ExecuteAsync(DateTimeOffset upTo, CancellationToken cancellationToken)
+    {
+        var (due, completed) = (0, 0);
+        while (true)
+        {
+            var batch = await index.DueAsync(upTo, BatchSize, cancellationToken);
+            foreach (var entry in batch)
+            {
+                if (await FinishAsync(entry, cancellationToken)) completed++;
+                await index.RemoveAsync(entry, cancellationToken);
+            }
+            due += batch.Count;
+            if (batch.Count < BatchSize) return new SweepSummary(due, completed);
+        }
+    }
+
+    /// <summary>True when the card was still waiting for the entry's credit.</summary>
+    private async Task<bool> FinishAsync(UnfinishedRedemption entry, CancellationToken cancellationToken)
+    {
+        var stored = await cards.FindBySerialAsync(entry.Serial, cancellationToken);
+        if (stored?.Card is not { } card) return false;
+        var ours = card.RedemptionId == entry.RedemptionId && card.ClaimedBy == entry.Account;
+        if (ours && card.Status == CardStatus.Redeeming)
+        {
+            await complete.ExecuteAsync(stored, cancellationToken);
+            return true;
+        }
+        if (card.Status == CardStatus.Held && card.ClaimedBy == entry.Account)
+        {
+            if (ours) await recordHold.ExecuteAsync(card, cancellationToken);
+            return false;
+        }
+        // The card is not held for this account (any more, or ever): a hold document left by a crash must go.
+        await holds.RemoveAsync(entry.Account, card.CardId, cancellationToken);
+        return false;
+    }
+}

@@ -1,0 +1,108 @@
+using Gifting.Core.Cards;
+using Gifting.Core.Tests.Support;
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Redemptions;
+
+/// <summary>
+/// Nobody comes back to a card left mid-redemption: the sweeper, reading only its index, finishes it a few minutes
+/// later exactly as a retry would, and a normal redemption leaves it nothing to read.
+/// </summary>
+public sealed class SweepRedemptionsTests
+{
+    private static readonly AccountId Alice = TestCore.Account("alice");
+    private static readonly TimeSpan PastTheGrace = TestCore.SweepAfter + TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task Redeem_WhenFinished_LeavesNothingForTheSweeper()
+    {
+        var core = new CoreBuilder().WithReviewAbove(500_00).Build();
+        var normal = await core.IssueOneAsync(amount: 40_00);
+        var held = await core.IssueOneAsync(amount: 600_00);
+
+        await core.RedeemAsync(Alice, normal.Code.Display);
+        await core.RedeemAsync(Alice, held.Code.Display);
+        await core.ReviewAsync(held.Card.Serial, approve: true);
+
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sweep_WhenClaimantNeverCameBack_FinishesTheRedemptionOnceAfterTheGrace(bool crashAfterCredit)
+    {
+        var builder = new CoreBuilder();
+        builder = crashAfterCredit
+            ? builder.WithLedgerStore(s => new CrashingLedgerStore(s))
+            : builder.WithCardStore(s => new CrashingCardStore(s, c => c.Status == CardStatus.Redeeming));
+        var core = builder.Build();
+        var card = await core.IssueOneAsync(amount: 40_00);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.RedeemAsync(Alice, card.Code.Display));
+
+        var early = await core.SweepAsync();
+        Assert.Equal((0, CardStatus.Redeeming), (early.Due, (await core.CardAsync(card.Card.Serial)).Status));
+        core.Clock.Advance(PastTheGrace);
+        var swept = await core.SweepAsync();
+        var again = await core.SweepAsync();
+
+        Assert.Equal((1, 1), (swept.Due, swept.Completed));
+        Assert.Equal(0, again.Due);
+        Assert.Equal(CardStatus.Redeemed, (await core.CardAsync(card.Card.Serial)).Status);
+        Assert.Equal(40_00, Assert.Single(core.Ledger.Entries(Alice)).After.Gift);
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenTheClaimNeverHappened_DropsTheEntryAndLeavesTheCard()
+    {
+        var core = new CoreBuilder().WithUnfinishedRedemptionIndex(s => new CrashingUnfinishedRedemptionIndex(s)).Build();
+        var card = await core.IssueOneAsync(amount: 40_00);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.RedeemAsync(Alice, card.Code.Display));
+        core.Clock.Advance(PastTheGrace);
+
+        var swept = await core.SweepAsync();
+
+        Assert.Equal((1, 0), (swept.Due, swept.Completed));
+        Assert.Equal(CardStatus.Active, (await core.CardAsync(card.Card.Serial)).Status);
+        Assert.Empty(core.Ledger.Entries(Alice));
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenHeldClaimCrashedBeforeItsHold_RecordsTheHold()
+    {
+        var core = new CoreBuilder().WithReviewAbove(500_00)
+            .WithCardStore(s => new CrashingCardStore(s, c => c.Status == CardStatus.Held)).Build();
+        var card = await core.IssueOneAsync(amount: 600_00);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.RedeemAsync(Alice, card.Code.Display));
+        Assert.Equal(0, (await core.BalanceAsync(Alice)).PendingReview.Amount);
+        core.Clock.Advance(PastTheGrace);
+
+        await core.SweepAsync();
+
+        Assert.Equal(600_00, (await core.BalanceAsync(Alice)).PendingReview.Amount);
+        Assert.Equal(CardStatus.Held, (await core.CardAsync(card.Card.Serial)).Status);
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sweep_WhenReviewerNeverRetriedACrashedDecision_CarriesItOut(bool approve)
+    {
+        var core = new CoreBuilder().WithReviewAbove(500_00)
+            .WithCardStore(s => new CrashingCardStore(s, c => c.ReviewDecision is not null)).Build();
+        var card = await core.IssueOneAsync(amount: 600_00);
+        await core.RedeemAsync(Alice, card.Code.Display);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.ReviewAsync(card.Card.Serial, approve));
+        core.Clock.Advance(PastTheGrace);
+
+        await core.SweepAsync();
+
+        var balance = await core.BalanceAsync(Alice);
+        Assert.Equal((approve ? 600_00 : 0, 0), (balance.Gift.Amount, balance.PendingReview.Amount));
+        Assert.Equal(approve ? CardStatus.Redeemed : CardStatus.Cancelled, (await core.CardAsync(card.Card.Serial)).Status);
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+}

@@ -1,0 +1,47 @@
+using Gifting.Core.Cards;
+using Gifting.Core.Redemptions;
+
+namespace Gifting.Core.Tests.Support;
+
+/// <summary>
+/// Runs something else once, at a chosen point between a caller's read and its next write, so a race that needs a
+/// precise interleaving happens every time instead of by chance. This one runs it after the first lookup by code that
+/// finds a card matching <c>when</c>, before the caller sees the (now stale) card.
+/// </summary>
+internal sealed class HookedCardStore(ICardStore inner, Func<Card, bool> when, Func<Task> afterFindByCode) : ICardStore
+{
+    private int _fired;
+
+    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) => inner.TryCreateAsync(card, cancellationToken);
+
+    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
+        inner.FindBySerialAsync(serial, cancellationToken);
+
+    public async Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken)
+    {
+        var found = await inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+        if (found is not null && when(found.Card) && Interlocked.Exchange(ref _fired, 1) == 0) await afterFindByCode();
+        return found;
+    }
+
+    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(card, etag, cancellationToken);
+}
+
+/// <summary>Runs something else once, just before the first hold is recorded.</summary>
+internal sealed class HookedHoldStore(IHoldStore inner, Func<Task> beforeFirstPut) : IHoldStore
+{
+    private int _fired;
+
+    public async Task PutAsync(AccountId account, Hold hold, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _fired, 1) == 0) await beforeFirstPut();
+        await inner.PutAsync(account, hold, cancellationToken);
+    }
+
+    public Task RemoveAsync(AccountId account, string cardId, CancellationToken cancellationToken) =>
+        inner.RemoveAsync(account, cardId, cancellationToken);
+
+    public Task<IReadOnlyList<Hold>> ListAsync(AccountId account, CancellationToken cancellationToken) =>
+        inner.ListAsync(account, cancellationToken);
+}
