@@ -16,7 +16,7 @@ public enum ErrorCode
     CurrencyMismatch,
     NotUnderReview,
 
-    /// <summary>The request's idempotency key already named another operation (a batch issued with other terms).</summary>
+    /// <summary>The idempotency key already named another operation (a batch issued with other terms).</summary>
     IdempotencyKeyMismatch,
 
     /// <summary>

@@ -2,7 +2,9 @@ using Gifting.Core.Codes;
 
 namespace Gifting.Core.Cards;
 
-/// <summary>What to issue, and the batch it is: <see cref="BatchId"/> names the request, so every run of it issues one batch.</summary>
+/// <summary>
+/// What to issue, and the batch it is: <see cref="BatchId"/> names the request, so every run of it issues one batch.
+/// </summary>
 public sealed record IssueCardsCommand(
     int Count, Money Value, Marketplace Marketplace, CardKind Kind, bool Activated, string IssuedBy, string BatchId);
 
@@ -47,7 +49,8 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
     /// Creates card <paramref name="index"/> of the batch, or finds it if an earlier run did. Its serial is the first
     /// of the batch's derived serials for it that no other batch's card holds, so every run walks to the same one.
     /// </summary>
-    private async Task<IssuedCard> IssueOneAsync(CardBatch batch, int index, string issuedBy, CancellationToken cancellationToken)
+    private async Task<IssuedCard> IssueOneAsync(
+        CardBatch batch, int index, string issuedBy, CancellationToken cancellationToken)
     {
         var cardId = batch.CardId(index);
         var attempt = 0;
@@ -61,7 +64,7 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
             // Another batch's card holds the serial: try the next. No card there: the code hash clashed; draw again.
             if (holder is not null) attempt++;
         }
-        throw new InvalidOperationException($"Card {index} of a batch found no free serial and code in {MaxTries} tries.");
+        throw new InvalidOperationException($"Card {index} of a batch found no free serial in {MaxTries} tries.");
     }
 
     private Card NewCard(CardBatch batch, string cardId, string serial, ClaimCode code, string issuedBy) => new()

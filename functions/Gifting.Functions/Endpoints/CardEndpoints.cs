@@ -44,7 +44,8 @@ public static class CardEndpoints
         var result = await issue.ExecuteAsync(command, cancellationToken);
         if (!result.Succeeded) return Problems.For(result.Failure!);
         IssuedCardBody Describe(IssuedCard c, bool withCode) =>
-            new(c.Card.CardId, c.Card.Serial, withCode ? c.Code?.Display : null, c.Card.Last4, CardResponse.StatusName(c.Card.Status));
+            new(c.Card.CardId, c.Card.Serial, withCode ? c.Code?.Display : null, c.Card.Last4,
+                CardResponse.StatusName(c.Card.Status));
         // A code is shown once: a replay of this request, like a run that finds a card an earlier run created, lists
         // the card without its code.
         Idempotency.SetReplayBody(http, new { Cards = result.Value.Select(c => Describe(c, false)) });

@@ -16,7 +16,8 @@ public sealed record IdempotentRequest(bool KeyRequired);
 /// for <see cref="Lease"/>, after which a retry takes over; the runner it took over from can then neither complete
 /// nor forget the record.
 /// </summary>
-public sealed partial class Idempotency(RequestDelegate next, IIdempotencyStore store, TimeProvider clock, ILogger<Idempotency> logger)
+public sealed partial class Idempotency(
+    RequestDelegate next, IIdempotencyStore store, TimeProvider clock, ILogger<Idempotency> logger)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private const string Header = "Idempotency-Key";
@@ -47,7 +48,8 @@ public sealed partial class Idempotency(RequestDelegate next, IIdempotencyStore 
 
         var recordKey = "idem-" + KeyFor(context);
         var fingerprint = await RequestFingerprint.OfAsync(context.Request);
-        var begun = await store.TryBeginAsync(recordKey, fingerprint, clock.GetUtcNow() + Lease, context.RequestAborted);
+        var lockedUntil = clock.GetUtcNow() + Lease;
+        var begun = await store.TryBeginAsync(recordKey, fingerprint, lockedUntil, context.RequestAborted);
         var lease = begun.Lease ?? await TakeOverOrAnswerAsync(context, begun.Existing!, fingerprint);
         if (lease is not null) await RunAndRememberAsync(context, lease, fingerprint);
     }
@@ -69,7 +71,8 @@ public sealed partial class Idempotency(RequestDelegate next, IIdempotencyStore 
         context.Items[ReplayBodyItem] = JsonSerializer.SerializeToUtf8Bytes(body, GiftingJson.Options);
 
     /// <summary>The lease on a record whose runner's lock ran out; otherwise null, and the answer is written.</summary>
-    private async Task<IdempotencyLease?> TakeOverOrAnswerAsync(HttpContext context, IdempotencyRecord existing, string fingerprint)
+    private async Task<IdempotencyLease?> TakeOverOrAnswerAsync(
+        HttpContext context, IdempotencyRecord existing, string fingerprint)
     {
         if (existing.Fingerprint != fingerprint)
         {
@@ -116,7 +119,10 @@ public sealed partial class Idempotency(RequestDelegate next, IIdempotencyStore 
         if (status >= 500 || status == 429)
             await ForgetAsync(lease);
         else
-            await RememberAsync(lease, fingerprint, status, context.Response.ContentType, context.Items[ReplayBodyItem] as byte[] ?? buffer.ToArray());
+        {
+            var replay = context.Items[ReplayBodyItem] as byte[] ?? buffer.ToArray();
+            await RememberAsync(lease, fingerprint, status, context.Response.ContentType, replay);
+        }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
@@ -127,7 +133,8 @@ public sealed partial class Idempotency(RequestDelegate next, IIdempotencyStore 
     /// the record stays running until its lease runs out and a retry runs again, which every idempotent route
     /// survives (each names what it writes after the key).
     /// </summary>
-    private async Task RememberAsync(IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] replay)
+    private async Task RememberAsync(
+        IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] replay)
     {
         try
         {
@@ -146,10 +153,10 @@ public sealed partial class Idempotency(RequestDelegate next, IIdempotencyStore 
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "An idempotent request ended ({Status}) after another runner took its key over; that runner's record stands")]
+        Message = "An idempotent request ended ({Status}) after another runner took its key over; that record stands")]
     private static partial void LogLeaseLost(ILogger logger, int? status);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "An idempotent request succeeded ({Status}) but its record could not be completed; a retry will run it again")]
+        Message = "An idempotent request succeeded ({Status}) but its record was not completed; a retry runs it again")]
     private static partial void LogCompletionFailed(ILogger logger, Exception exception, int status);
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Gifting.Functions.Http;
 
-/// <summary>What makes two requests under one idempotency key the same request: the SHA-256 of method, path and body.</summary>
+/// <summary>What makes two requests under one idempotency key the same: the SHA-256 of method, path and body.</summary>
 internal static class RequestFingerprint
 {
     public static async Task<string> OfAsync(HttpRequest request)

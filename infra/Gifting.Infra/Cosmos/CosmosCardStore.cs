@@ -24,7 +24,7 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
         catch (CosmosException e) when (e.IsConflict())
         {
             var (stored, _) = await Cards.ReadOrNullAsync<BatchDocument>(document.Id, document.Pk, cancellationToken);
-            return stored?.ToBatch() ?? throw new InvalidOperationException("A batch document conflicted but cannot be read.");
+            return stored?.ToBatch() ?? throw new InvalidOperationException("A batch conflicted but cannot be read.");
         }
     }
 
@@ -60,7 +60,8 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
     {
         try
         {
-            await Cards.DeleteItemAsync<CodeIndexDocument>(index.Id, new PartitionKey(index.Pk), cancellationToken: cancellationToken);
+            await Cards.DeleteItemAsync<CodeIndexDocument>(
+                index.Id, new PartitionKey(index.Pk), cancellationToken: cancellationToken);
         }
         catch (CosmosException)
         {
@@ -102,14 +103,17 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
 
     /// <summary>A batch, keyed by its id; its salt never leaves the database and the service.</summary>
     internal sealed record BatchDocument(
-        string Id, string Pk, string BatchId, byte[] Salt, int Count, Money Value, string Marketplace, CardKind Kind, bool Activated)
+        string Id, string Pk, string BatchId, byte[] Salt, int Count, Money Value, string Marketplace, CardKind Kind,
+        bool Activated)
     {
         public string DocType { get; init; } = "batch";
 
         public static BatchDocument From(CardBatch b) =>
-            new("batch-" + b.BatchId, "batch-" + b.BatchId, b.BatchId, b.Salt, b.Count, b.Value, b.Marketplace.Code, b.Kind, b.Activated);
+            new("batch-" + b.BatchId, "batch-" + b.BatchId, b.BatchId, b.Salt, b.Count, b.Value, b.Marketplace.Code,
+                b.Kind, b.Activated);
 
-        public CardBatch ToBatch() => new(BatchId, Salt, Count, Value, Core.Marketplace.Parse(Marketplace), Kind, Activated);
+        public CardBatch ToBatch() =>
+            new(BatchId, Salt, Count, Value, Core.Marketplace.Parse(Marketplace), Kind, Activated);
     }
 
     internal sealed record CodeIndexDocument(string Id, string Pk, string Serial)

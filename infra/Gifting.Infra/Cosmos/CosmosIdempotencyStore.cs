@@ -13,14 +13,16 @@ public sealed class CosmosIdempotencyStore(GiftingContainers containers) : IIdem
 
     private Container Records => containers.Idempotency;
 
-    public async Task<IdempotencyBegin> TryBeginAsync(string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    public async Task<IdempotencyBegin> TryBeginAsync(
+        string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
-                var created = await Records.CreateItemAsync(Running(key, fingerprint, lockedUntil), new PartitionKey(key),
-                    cancellationToken: cancellationToken);
+                var running = Running(key, fingerprint, lockedUntil);
+                var created = await Records.CreateItemAsync(
+                    running, new PartitionKey(key), cancellationToken: cancellationToken);
                 return new IdempotencyBegin(new IdempotencyLease(key, created.ETag), null);
             }
             catch (CosmosException e) when (e.IsConflict())
@@ -28,15 +30,17 @@ public sealed class CosmosIdempotencyStore(GiftingContainers containers) : IIdem
                 var (existing, etag) = await Records.ReadOrNullAsync<RecordDocument>(key, key, cancellationToken);
                 if (existing is not null)
                 {
-                    return new IdempotencyBegin(null, new IdempotencyRecord(key, existing.Fingerprint, existing.Completed,
-                        existing.Status, existing.ContentType, existing.Body, existing.LockedUntil, etag!));
+                    var record = new IdempotencyRecord(key, existing.Fingerprint, existing.Completed, existing.Status,
+                        existing.ContentType, existing.Body, existing.LockedUntil, etag!);
+                    return new IdempotencyBegin(null, record);
                 }
                 // Released between our create and read: try to claim it again.
             }
         }
     }
 
-    public async Task<IdempotencyLease?> TryTakeOverAsync(IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    public async Task<IdempotencyLease?> TryTakeOverAsync(
+        IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
     {
         var written = await ReplaceAsync(new IdempotencyLease(abandoned.Key, abandoned.ETag),
             Running(abandoned.Key, abandoned.Fingerprint, lockedUntil), cancellationToken);
@@ -44,9 +48,11 @@ public sealed class CosmosIdempotencyStore(GiftingContainers containers) : IIdem
     }
 
     public async Task<bool> CompleteAsync(
-        IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body, CancellationToken cancellationToken)
+        IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body,
+        CancellationToken cancellationToken)
     {
-        var completed = new RecordDocument(lease.Key, lease.Key, fingerprint, true, status, contentType, body, DateTimeOffset.MinValue, KeepSeconds);
+        var completed = new RecordDocument(
+            lease.Key, lease.Key, fingerprint, true, status, contentType, body, DateTimeOffset.MinValue, KeepSeconds);
         return await ReplaceAsync(lease, completed, cancellationToken) is not null;
     }
 
@@ -65,7 +71,8 @@ public sealed class CosmosIdempotencyStore(GiftingContainers containers) : IIdem
     }
 
     /// <summary>Writes the record if it is still at the lease's version: its new version, or null if it moved on.</summary>
-    private async Task<string?> ReplaceAsync(IdempotencyLease lease, RecordDocument document, CancellationToken cancellationToken)
+    private async Task<string?> ReplaceAsync(
+        IdempotencyLease lease, RecordDocument document, CancellationToken cancellationToken)
     {
         try
         {
