@@ -16,6 +16,9 @@ public enum ErrorCode
     CurrencyMismatch,
     NotUnderReview,
 
+    /// <summary>The idempotency key already named another operation (a batch issued with other terms).</summary>
+    IdempotencyKeyMismatch,
+
     /// <summary>
     /// An operation found nothing to post (a lot already spent or expired). Internal: it never reaches a client.
     /// </summary>

@@ -12,6 +12,9 @@ public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAf
 {
     private int _crashed;
 
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(batch, cancellationToken);
+
     public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) => inner.TryCreateAsync(card, cancellationToken);
 
     public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
@@ -26,6 +29,36 @@ public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAf
         if (written is not null && crashAfter(card) && Interlocked.Exchange(ref _crashed, 1) == 0) throw new SimulatedCrashException();
         return written;
     }
+}
+
+/// <summary>
+/// Lets the first <paramref name="passing"/> card creates through, then crashes on every later one until healed: a
+/// process that dies part way through a batch.
+/// </summary>
+public sealed class CrashingCardCreates(ICardStore inner, int passing) : ICardStore
+{
+    private int _creates;
+    private volatile bool _healed;
+
+    /// <summary>The process is back: creates pass again.</summary>
+    public void Heal() => _healed = true;
+
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(batch, cancellationToken);
+
+    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+        _healed || Interlocked.Increment(ref _creates) <= passing
+            ? inner.TryCreateAsync(card, cancellationToken)
+            : throw new SimulatedCrashException();
+
+    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
+        inner.FindBySerialAsync(serial, cancellationToken);
+
+    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
+        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(card, etag, cancellationToken);
 }
 
 /// <summary>Lets the first ledger append through to the store, then crashes. Later appends pass.</summary>

@@ -4,13 +4,14 @@ namespace Gifting.Testing;
 
 /// <summary>
 /// Cards keyed by serial with a unique index from code hash to serial, as in Cosmos: creation fails if either is
-/// taken, and every write gets a fresh ETag that a conditional replace must match.
+/// taken, and every write gets a fresh ETag that a conditional replace must match. Batches are create-only by id.
 /// </summary>
 public sealed class InMemoryCardStore : ICardStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredCard> _bySerial = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _serialByHash = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CardBatch> _batches = new(StringComparer.Ordinal);
 
     /// <summary>Every card as last written, for assertions.</summary>
     public IReadOnlyList<Card> Cards
@@ -19,6 +20,12 @@ public sealed class InMemoryCardStore : ICardStore
         {
             lock (_gate) return _bySerial.Values.Select(s => s.Card).ToList();
         }
+    }
+
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_gate) return Task.FromResult(_batches.TryAdd(batch.BatchId, batch) ? batch : _batches[batch.BatchId]);
     }
 
     public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)

@@ -59,17 +59,24 @@ public sealed partial class TestCore
     /// <summary>Any service the core registers, as the app would resolve it.</summary>
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Issues cards worth <paramref name="amount"/> minor units; digital and active unless told otherwise.</summary>
-    public async Task<IReadOnlyList<IssuedCard>> IssueAsync(
+    /// <summary>
+    /// Issues a new batch of cards worth <paramref name="amount"/> minor units; digital and active unless told
+    /// otherwise.
+    /// </summary>
+    public async Task<IReadOnlyList<NewCard>> IssueAsync(
         int count = 1, long amount = 25_00, string marketplace = "US", CardKind kind = CardKind.Digital, bool activated = true)
     {
         var market = Marketplace.Parse(marketplace);
-        var command = new IssueCardsCommand(count, new Money(amount, market.Currency), market, kind, activated, "admin-test");
+        var command = new IssueCardsCommand(
+            count, new Money(amount, market.Currency), market, kind, activated, "admin-test", Guid.NewGuid().ToString("N"));
         var issued = await IssueCards.ExecuteAsync(command, CancellationToken.None);
-        return issued.Succeeded ? issued.Value : throw new InvalidOperationException($"Issuing failed: {issued.Failure}");
+        return issued.Succeeded
+            ? issued.Value.Select(i => new NewCard(i.Card, i.Code ?? throw new InvalidOperationException("A new batch has every code.")))
+                .ToList()
+            : throw new InvalidOperationException($"Issuing failed: {issued.Failure}");
     }
 
-    public async Task<IssuedCard> IssueOneAsync(
+    public async Task<NewCard> IssueOneAsync(
         long amount = 25_00, string marketplace = "US", CardKind kind = CardKind.Digital, bool activated = true) =>
         (await IssueAsync(1, amount, marketplace, kind, activated))[0];
 

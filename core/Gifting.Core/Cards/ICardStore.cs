@@ -2,7 +2,12 @@ namespace Gifting.Core.Cards;
 
 public interface ICardStore
 {
-    /// <summary>Stores a new card and its code index. False if the serial is taken.</summary>
+    /// <summary>
+    /// Records a new batch, create-only: the batch as stored, which is an earlier run's if the id was taken.
+    /// </summary>
+    Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new card and its code index. False if the serial or the code hash is taken.</summary>
     Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken);
 
     Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken);

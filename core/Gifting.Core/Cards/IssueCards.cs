@@ -1,12 +1,18 @@
-using System.Security.Cryptography;
 using Gifting.Core.Codes;
 
 namespace Gifting.Core.Cards;
 
-public sealed record IssueCardsCommand(int Count, Money Value, Marketplace Marketplace, CardKind Kind, bool Activated, string IssuedBy);
+/// <summary>
+/// What to issue, and the batch it is: <see cref="BatchId"/> names the request, so every run of it issues one batch.
+/// </summary>
+public sealed record IssueCardsCommand(
+    int Count, Money Value, Marketplace Marketplace, CardKind Kind, bool Activated, string IssuedBy, string BatchId);
 
-/// <summary>A new card with the one copy of its code that will ever exist outside its recipient's hands.</summary>
-public sealed record IssuedCard(Card Card, ClaimCode Code);
+/// <summary>
+/// A card of the batch, with the one copy of its code that will ever exist outside its recipient's hands if this run
+/// created it; without a code if an earlier run of the request did.
+/// </summary>
+public sealed record IssuedCard(Card Card, ClaimCode? Code);
 
 public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider clock)
 {
@@ -14,8 +20,14 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
     public const long MaxValueMinorUnits = 1_000_000_00;
     private const int Parallelism = 8;
 
+    // A serial clash with another batch is a 1 in 10^16 event per card and a code hash clash 1 in 2^70: the bound only
+    // keeps a broken store from looping forever.
+    private const int MaxTries = 16;
+
     public async Task<Result<IReadOnlyList<IssuedCard>>> ExecuteAsync(IssueCardsCommand command, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentException.ThrowIfNullOrEmpty(command.BatchId);
         if (command.Count is < 1 or > MaxCount)
             return new Failure(ErrorCode.ValidationFailed, $"count must be between 1 and {MaxCount}.");
         if (command.Value.Amount <= 0 || command.Value.Amount > MaxValueMinorUnits)
@@ -23,35 +35,49 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
         if (command.Value.Currency != command.Marketplace.Currency)
             return new Failure(ErrorCode.ValidationFailed, $"value.currency must be {command.Marketplace.Currency} in marketplace {command.Marketplace}.");
 
+        var batch = await cards.BeginBatchAsync(CardBatch.For(command), cancellationToken);
+        if (!batch.Matches(command))
+            return new Failure(ErrorCode.IdempotencyKeyMismatch, "This key first issued a different batch of cards.");
         var issued = new IssuedCard[command.Count];
         await Parallel.ForAsync(0, command.Count,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) => issued[i] = await IssueOneAsync(command, ct));
+            async (i, ct) => issued[i] = await IssueOneAsync(batch, i, command.IssuedBy, ct));
         return issued;
     }
 
-    private async Task<IssuedCard> IssueOneAsync(IssueCardsCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates card <paramref name="index"/> of the batch, or finds it if an earlier run did. Its serial is the first
+    /// of the batch's derived serials for it that no other batch's card holds, so every run walks to the same one.
+    /// </summary>
+    private async Task<IssuedCard> IssueOneAsync(
+        CardBatch batch, int index, string issuedBy, CancellationToken cancellationToken)
     {
-        while (true)
+        var cardId = batch.CardId(index);
+        var attempt = 0;
+        for (var tries = 0; tries < MaxTries; tries++)
         {
             var code = ClaimCode.Generate();
-            var card = new Card
-            {
-                CardId = Guid.NewGuid().ToString("N"),
-                Serial = NewSerial(),
-                CodeHash = hasher.Hash(CodePurpose.ClaimCode, code.Normalized),
-                Last4 = code.Last4,
-                Value = command.Value,
-                Marketplace = command.Marketplace,
-                Kind = command.Kind,
-                Status = command.Kind == CardKind.Digital || command.Activated ? CardStatus.Active : CardStatus.Inactive,
-                IssuedAt = clock.GetUtcNow(),
-                IssuedBy = command.IssuedBy,
-            };
+            var card = NewCard(batch, cardId, batch.Serial(index, attempt), code, issuedBy);
             if (await cards.TryCreateAsync(card, cancellationToken)) return new IssuedCard(card, code);
+            var holder = await cards.FindBySerialAsync(card.Serial, cancellationToken);
+            if (holder?.Card.CardId == cardId) return new IssuedCard(holder.Card, null);
+            // Another batch's card holds the serial: try the next. No card there: the code hash clashed; draw again.
+            if (holder is not null) attempt++;
         }
+        throw new InvalidOperationException($"Card {index} of a batch found no free serial in {MaxTries} tries.");
     }
 
-    /// <summary>16 random digits: printable on packaging and receipts, and unrelated to the code.</summary>
-    private static string NewSerial() => RandomNumberGenerator.GetString("0123456789", 16);
+    private Card NewCard(CardBatch batch, string cardId, string serial, ClaimCode code, string issuedBy) => new()
+    {
+        CardId = cardId,
+        Serial = serial,
+        CodeHash = hasher.Hash(CodePurpose.ClaimCode, code.Normalized),
+        Last4 = code.Last4,
+        Value = batch.Value,
+        Marketplace = batch.Marketplace,
+        Kind = batch.Kind,
+        Status = batch.Kind == CardKind.Digital || batch.Activated ? CardStatus.Active : CardStatus.Inactive,
+        IssuedAt = clock.GetUtcNow(),
+        IssuedBy = issuedBy,
+    };
 }

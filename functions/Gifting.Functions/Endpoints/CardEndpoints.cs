@@ -44,11 +44,16 @@ public static class CardEndpoints
         if (!Enum.TryParse<CardKind>(body.Kind, ignoreCase: true, out var kind) || !body.Kind.All(char.IsAsciiLetterLower))
             return Problems.Validation("kind must be digital or physical.");
 
-        var result = await issue.ExecuteAsync(new IssueCardsCommand(body.Count, value, marketplace, kind, body.Activated, http.User.Subject()), cancellationToken);
+        // The idempotency key names the batch, so a run after a lost lease, a crash or a lost record issues no more.
+        var command = new IssueCardsCommand(
+            body.Count, value, marketplace, kind, body.Activated, http.User.Subject(), Idempotency.KeyFor(http));
+        var result = await issue.ExecuteAsync(command, cancellationToken);
         if (!result.Succeeded) return Problems.For(result.Failure!);
         IssuedCardBody Describe(IssuedCard c, bool withCode) =>
-            new(c.Card.CardId, c.Card.Serial, withCode ? c.Code.Display : null, c.Card.Last4, CardResponse.StatusName(c.Card.Status));
-        // A code is shown once: a replay of this request lists the cards without their codes.
+            new(c.Card.CardId, c.Card.Serial, withCode ? c.Code?.Display : null, c.Card.Last4,
+                CardResponse.StatusName(c.Card.Status));
+        // A code is shown once: a replay of this request, like a run that finds a card an earlier run created, lists
+        // the card without its code.
         Idempotency.SetReplayBody(http, new { Cards = result.Value.Select(c => Describe(c, false)) });
         return Results.Json(new { Cards = result.Value.Select(c => Describe(c, true)) }, statusCode: 201);
     }

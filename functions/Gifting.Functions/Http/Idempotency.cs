@@ -13,9 +13,11 @@ public sealed record IdempotentRequest(bool KeyRequired);
 /// The contract's <c>Idempotency-Key</c>: a replay answers the first response with <c>Idempotent-Replayed: true</c>;
 /// another body under the same key is 422; a key whose first request is still running is 409. A request that ends
 /// in a 5xx, a 429 or an exception is forgotten, so the client's retry runs again. A runner that dies holds the key
-/// for <see cref="Lease"/>, after which a retry takes over.
+/// for <see cref="Lease"/>, after which a retry takes over; the runner it took over from can then neither complete
+/// nor forget the record.
 /// </summary>
-public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, TimeProvider clock)
+public sealed partial class Idempotency(
+    RequestDelegate next, IIdempotencyStore store, TimeProvider clock, ILogger<Idempotency> logger)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private const string Header = "Idempotency-Key";
@@ -45,10 +47,11 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
         }
 
         var recordKey = "idem-" + KeyFor(context);
-        var fingerprint = await FingerprintAsync(context.Request);
-        var existing = await store.TryBeginAsync(recordKey, fingerprint, clock.GetUtcNow() + Lease, context.RequestAborted);
-        if (existing is not null && !await MayRunAsync(context, existing, fingerprint)) return;
-        await RunAndRememberAsync(context, recordKey, fingerprint);
+        var fingerprint = await RequestFingerprint.OfAsync(context.Request);
+        var lockedUntil = clock.GetUtcNow() + Lease;
+        var begun = await store.TryBeginAsync(recordKey, fingerprint, lockedUntil, context.RequestAborted);
+        var lease = begun.Lease ?? await TakeOverOrAnswerAsync(context, begun.Existing!, fingerprint);
+        if (lease is not null) await RunAndRememberAsync(context, lease, fingerprint);
     }
 
     /// <summary>
@@ -67,13 +70,15 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
     public static void SetReplayBody<T>(HttpContext context, T body) =>
         context.Items[ReplayBodyItem] = JsonSerializer.SerializeToUtf8Bytes(body, GiftingJson.Options);
 
-    private async Task<bool> MayRunAsync(HttpContext context, IdempotencyRecord existing, string fingerprint)
+    /// <summary>The lease on a record whose runner's lock ran out; otherwise null, and the answer is written.</summary>
+    private async Task<IdempotencyLease?> TakeOverOrAnswerAsync(
+        HttpContext context, IdempotencyRecord existing, string fingerprint)
     {
         if (existing.Fingerprint != fingerprint)
         {
             await ProblemWriter.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request.",
                 "This key was first used with a different request. Use a new key for a new request.");
-            return false;
+            return null;
         }
         if (existing.Completed)
         {
@@ -81,17 +86,17 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
             context.Response.Headers["Idempotent-Replayed"] = "true";
             if (existing.ContentType is not null) context.Response.ContentType = existing.ContentType;
             await context.Response.Body.WriteAsync(existing.Body ?? [], context.RequestAborted);
-            return false;
+            return null;
         }
         if (existing.LockedUntil <= clock.GetUtcNow()
-            && await store.TryTakeOverAsync(existing, clock.GetUtcNow() + Lease, context.RequestAborted))
-            return true;
+            && await store.TryTakeOverAsync(existing, clock.GetUtcNow() + Lease, context.RequestAborted) is { } lease)
+            return lease;
         await ProblemWriter.WriteAsync(context, 409, ProblemCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still running.",
             "Retry after the first request has finished.");
-        return false;
+        return null;
     }
 
-    private async Task RunAndRememberAsync(HttpContext context, string recordKey, string fingerprint)
+    private async Task RunAndRememberAsync(HttpContext context, IdempotencyLease lease, string fingerprint)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -102,7 +107,7 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
         }
         catch
         {
-            await store.ReleaseAsync(recordKey, CancellationToken.None);
+            await ForgetAsync(lease);
             throw;
         }
         finally
@@ -112,26 +117,46 @@ public sealed class Idempotency(RequestDelegate next, IIdempotencyStore store, T
 
         var status = context.Response.StatusCode;
         if (status >= 500 || status == 429)
-            await store.ReleaseAsync(recordKey, CancellationToken.None);
+            await ForgetAsync(lease);
         else
         {
             var replay = context.Items[ReplayBodyItem] as byte[] ?? buffer.ToArray();
-            await store.CompleteAsync(recordKey, fingerprint, status, context.Response.ContentType, replay, CancellationToken.None);
+            await RememberAsync(lease, fingerprint, status, context.Response.ContentType, replay);
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private static async Task<string> FingerprintAsync(HttpRequest request)
+    /// <summary>
+    /// Stores the answer for replays. The work is done whatever happens here, so the client gets the answer this run
+    /// has: if another runner took the key over, its record stands; if the write fails after the SDK's own retries,
+    /// the record stays running until its lease runs out and a retry runs again, which every idempotent route
+    /// survives (each names what it writes after the key).
+    /// </summary>
+    private async Task RememberAsync(
+        IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] replay)
     {
-        request.EnableBuffering();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            sha.AppendData(chunk, 0, read);
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        try
+        {
+            if (!await store.CompleteAsync(lease, fingerprint, status, contentType, replay, CancellationToken.None))
+                LogLeaseLost(logger, status);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogCompletionFailed(logger, e, status);
+        }
     }
+
+    private async Task ForgetAsync(IdempotencyLease lease)
+    {
+        if (!await store.ReleaseAsync(lease, CancellationToken.None)) LogLeaseLost(logger, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "An idempotent request ended ({Status}) after another runner took its key over; that record stands")]
+    private static partial void LogLeaseLost(ILogger logger, int? status);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "An idempotent request succeeded ({Status}) but its record was not completed; a retry runs it again")]
+    private static partial void LogCompletionFailed(ILogger logger, Exception exception, int status);
 }

@@ -7,11 +7,26 @@ namespace Gifting.Infra.Cosmos;
 /// <summary>
 /// A card is one document keyed by its serial. Its code hash has a separate index document keyed by the hash, so a
 /// redemption is two point reads. The index is written first: a crash before the card leaves a dangling index that
-/// finds nothing, never a card that cannot be found by its code.
+/// finds nothing, never a card that cannot be found by its code. A batch is one more document, keyed by its id.
 /// </summary>
 public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
 {
     private Container Cards => containers.Cards;
+
+    public async Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken)
+    {
+        var document = BatchDocument.From(batch);
+        try
+        {
+            await Cards.CreateItemAsync(document, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
+            return batch;
+        }
+        catch (CosmosException e) when (e.IsConflict())
+        {
+            var (stored, _) = await Cards.ReadOrNullAsync<BatchDocument>(document.Id, document.Pk, cancellationToken);
+            return stored?.ToBatch() ?? throw new InvalidOperationException("A batch conflicted but cannot be read.");
+        }
+    }
 
     public async Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)
     {
@@ -19,12 +34,38 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
         try
         {
             await Cards.CreateItemAsync(index, new PartitionKey(index.Pk), cancellationToken: cancellationToken);
+        }
+        catch (CosmosException e) when (e.IsConflict())
+        {
+            return false;
+        }
+        try
+        {
             await Cards.CreateItemAsync(CardDocument.From(card), new PartitionKey(card.Serial), cancellationToken: cancellationToken);
             return true;
         }
         catch (CosmosException e) when (e.IsConflict())
         {
+            await ForgetIndexAsync(index, cancellationToken);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The serial was taken (often by this very card, from an earlier run of its batch), so the index just written is
+    /// for a code nobody will ever see. Removing it is tidiness, not safety: a lookup by it finds nothing, because the
+    /// card at the serial has another hash, so a failure here must not fail the issuing run.
+    /// </summary>
+    private async Task ForgetIndexAsync(CodeIndexDocument index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Cards.DeleteItemAsync<CodeIndexDocument>(
+                index.Id, new PartitionKey(index.Pk), cancellationToken: cancellationToken);
+        }
+        catch (CosmosException)
+        {
+            // Left dangling, as after a crash between the two writes.
         }
     }
 
@@ -58,6 +99,21 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
         {
             return null;
         }
+    }
+
+    /// <summary>A batch, keyed by its id; its salt never leaves the database and the service.</summary>
+    internal sealed record BatchDocument(
+        string Id, string Pk, string BatchId, byte[] Salt, int Count, Money Value, string Marketplace, CardKind Kind,
+        bool Activated)
+    {
+        public string DocType { get; init; } = "batch";
+
+        public static BatchDocument From(CardBatch b) =>
+            new("batch-" + b.BatchId, "batch-" + b.BatchId, b.BatchId, b.Salt, b.Count, b.Value, b.Marketplace.Code,
+                b.Kind, b.Activated);
+
+        public CardBatch ToBatch() =>
+            new(BatchId, Salt, Count, Value, Core.Marketplace.Parse(Marketplace), Kind, Activated);
     }
 
     internal sealed record CodeIndexDocument(string Id, string Pk, string Serial)

@@ -3,41 +3,65 @@ using Microsoft.Azure.Cosmos;
 
 namespace Gifting.Infra.Cosmos;
 
-/// <summary>Idempotency records, one document per key, kept for eight days (the contract promises seven).</summary>
+/// <summary>
+/// Idempotency records, one document per key, kept for eight days (the contract promises seven). A runner's lease is
+/// the ETag of the record it wrote: completing and releasing are If-Match writes at that ETag.
+/// </summary>
 public sealed class CosmosIdempotencyStore(GiftingContainers containers) : IIdempotencyStore
 {
     private const int KeepSeconds = 8 * 24 * 3600;
 
     private Container Records => containers.Idempotency;
 
-    public async Task<IdempotencyRecord?> TryBeginAsync(string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    public async Task<IdempotencyBegin> TryBeginAsync(
+        string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
-                await Records.CreateItemAsync(Running(key, fingerprint, lockedUntil), new PartitionKey(key), cancellationToken: cancellationToken);
-                return null;
+                var running = Running(key, fingerprint, lockedUntil);
+                var created = await Records.CreateItemAsync(
+                    running, new PartitionKey(key), cancellationToken: cancellationToken);
+                return new IdempotencyBegin(new IdempotencyLease(key, created.ETag), null);
             }
             catch (CosmosException e) when (e.IsConflict())
             {
                 var (existing, etag) = await Records.ReadOrNullAsync<RecordDocument>(key, key, cancellationToken);
                 if (existing is not null)
                 {
-                    return new IdempotencyRecord(key, existing.Fingerprint, existing.Completed, existing.Status, existing.ContentType,
-                        existing.Body, existing.LockedUntil, etag!);
+                    var record = new IdempotencyRecord(key, existing.Fingerprint, existing.Completed, existing.Status,
+                        existing.ContentType, existing.Body, existing.LockedUntil, etag!);
+                    return new IdempotencyBegin(null, record);
                 }
                 // Released between our create and read: try to claim it again.
             }
         }
     }
 
-    public async Task<bool> TryTakeOverAsync(IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    public async Task<IdempotencyLease?> TryTakeOverAsync(
+        IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    {
+        var written = await ReplaceAsync(new IdempotencyLease(abandoned.Key, abandoned.ETag),
+            Running(abandoned.Key, abandoned.Fingerprint, lockedUntil), cancellationToken);
+        return written is null ? null : new IdempotencyLease(abandoned.Key, written);
+    }
+
+    public async Task<bool> CompleteAsync(
+        IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body,
+        CancellationToken cancellationToken)
+    {
+        var completed = new RecordDocument(
+            lease.Key, lease.Key, fingerprint, true, status, contentType, body, DateTimeOffset.MinValue, KeepSeconds);
+        return await ReplaceAsync(lease, completed, cancellationToken) is not null;
+    }
+
+    public async Task<bool> ReleaseAsync(IdempotencyLease lease, CancellationToken cancellationToken)
     {
         try
         {
-            await Records.ReplaceItemAsync(Running(abandoned.Key, abandoned.Fingerprint, lockedUntil), abandoned.Key,
-                new PartitionKey(abandoned.Key), new ItemRequestOptions { IfMatchEtag = abandoned.ETag }, cancellationToken);
+            await Records.DeleteItemAsync<RecordDocument>(lease.Key, new PartitionKey(lease.Key),
+                new ItemRequestOptions { IfMatchEtag = lease.ETag }, cancellationToken);
             return true;
         }
         catch (CosmosException e) when (e.IsStale() || e.IsNotFound())
@@ -46,19 +70,19 @@ public sealed class CosmosIdempotencyStore(GiftingContainers containers) : IIdem
         }
     }
 
-    public Task CompleteAsync(string key, string fingerprint, int status, string? contentType, byte[] body, CancellationToken cancellationToken) =>
-        Records.UpsertItemAsync(new RecordDocument(key, key, fingerprint, true, status, contentType, body, DateTimeOffset.MinValue, KeepSeconds),
-            new PartitionKey(key), cancellationToken: cancellationToken);
-
-    public async Task ReleaseAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Writes the record if it is still at the lease's version: its new version, or null if it moved on.</summary>
+    private async Task<string?> ReplaceAsync(
+        IdempotencyLease lease, RecordDocument document, CancellationToken cancellationToken)
     {
         try
         {
-            await Records.DeleteItemAsync<RecordDocument>(key, new PartitionKey(key), cancellationToken: cancellationToken);
+            var response = await Records.ReplaceItemAsync(document, lease.Key, new PartitionKey(lease.Key),
+                new ItemRequestOptions { IfMatchEtag = lease.ETag }, cancellationToken);
+            return response.ETag;
         }
-        catch (CosmosException e) when (e.IsNotFound())
+        catch (CosmosException e) when (e.IsStale() || e.IsNotFound())
         {
-            // Nothing to forget.
+            return null;
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class ClaimGivenBackTests
         Assert.DoesNotContain(_core.Ledger.Entries(Alice), e => e.Marketplace.Code == "US");
     }
 
-    private async Task<IssuedCard> StrandUsCardAsync()
+    private async Task<NewCard> StrandUsCardAsync()
     {
         var us = await _core.IssueOneAsync(marketplace: "US");
         var de = await _core.IssueOneAsync(marketplace: "DE");

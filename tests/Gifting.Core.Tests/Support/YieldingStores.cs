@@ -9,6 +9,12 @@ namespace Gifting.Core.Tests.Support;
 /// </summary>
 internal sealed class YieldingCardStore(ICardStore inner) : ICardStore
 {
+    public async Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return await inner.BeginBatchAsync(batch, cancellationToken);
+    }
+
     public async Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)
     {
         await Task.Yield();

@@ -37,16 +37,31 @@ public sealed class InMemoryStoreTests
         var store = new InMemoryIdempotencyStore();
         var until = DateTimeOffset.UnixEpoch;
 
-        Assert.Null(await store.TryBeginAsync("k", "f", until, CancellationToken.None));
-        var running = (await store.TryBeginAsync("k", "f", until, CancellationToken.None))!;
-        Assert.True(await store.TryTakeOverAsync(running, until, CancellationToken.None));
-        Assert.False(await store.TryTakeOverAsync(running, until, CancellationToken.None));
+        Assert.NotNull((await store.TryBeginAsync("k", "f", until, CancellationToken.None)).Lease);
+        var running = (await store.TryBeginAsync("k", "f", until, CancellationToken.None)).Existing!;
+        var lease = await store.TryTakeOverAsync(running, until, CancellationToken.None);
+        Assert.NotNull(lease);
+        Assert.Null(await store.TryTakeOverAsync(running, until, CancellationToken.None));
 
-        await store.CompleteAsync("k", "f", 200, "application/json", [1, 2], CancellationToken.None);
-        var done = (await store.TryBeginAsync("k", "g", until, CancellationToken.None))!;
+        Assert.True(await store.CompleteAsync(lease, "f", 200, "application/json", [1, 2], CancellationToken.None));
+        var done = (await store.TryBeginAsync("k", "g", until, CancellationToken.None)).Existing!;
         Assert.Equal((true, 200, "f"), (done.Completed, done.Status, done.Fingerprint));
+    }
 
-        await store.ReleaseAsync("k", CancellationToken.None);
-        Assert.Null(await store.TryBeginAsync("k", "g", until, CancellationToken.None));
+    [Fact]
+    public async Task IdempotencyStore_CompletesAndReleasesOnlyUnderTheOwnersLease()
+    {
+        var store = new InMemoryIdempotencyStore();
+        var until = DateTimeOffset.UnixEpoch;
+        var first = (await store.TryBeginAsync("k", "f", until, CancellationToken.None)).Lease!;
+        var running = (await store.TryBeginAsync("k", "f", until, CancellationToken.None)).Existing!;
+        var second = (await store.TryTakeOverAsync(running, until, CancellationToken.None))!;
+
+        Assert.False(await store.CompleteAsync(first, "f", 201, null, [9], CancellationToken.None));
+        Assert.False(await store.ReleaseAsync(first, CancellationToken.None));
+        Assert.False((await store.TryBeginAsync("k", "f", until, CancellationToken.None)).Existing!.Completed);
+
+        Assert.True(await store.ReleaseAsync(second, CancellationToken.None));
+        Assert.NotNull((await store.TryBeginAsync("k", "f", until, CancellationToken.None)).Lease);
     }
 }

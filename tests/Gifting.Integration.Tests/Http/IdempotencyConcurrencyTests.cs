@@ -1,5 +1,6 @@
 using Gifting.Core.Cards;
 using Gifting.Core.Idempotency;
+using Gifting.Functions.Http;
 
 namespace Gifting.Integration.Tests.Http;
 
@@ -9,7 +10,7 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
     [Fact]
     public async Task SameKeyWhileFirstRequestRuns_Answers409ThenReplays()
     {
-        var gate = new GatedCardStore();
+        var gate = new ObservedCardStore { HoldFirst = true };
         using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(gate.Wrap));
         var issuer = app.ClientFor("issuer-1", "issuer");
         var body = new { count = 1, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
@@ -18,7 +19,7 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
         var first = issuer.PostJsonAsync("/api/cards", body, key);
         await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         using var second = await issuer.PostJsonAsync("/api/cards", body, key);
-        gate.Release.SetResult();
+        gate.Release.SetResult(true);
         using var firstResponse = await first;
         using var third = await issuer.PostJsonAsync("/api/cards", body, key);
 
@@ -29,44 +30,87 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
     }
 
     [Fact]
+    public async Task RunnerWhoseLeaseWasTakenOver_CompletingLate_LeavesTheNewOwnersRecord()
+    {
+        var (app, clock, cards) = Start();
+        using var _ = app;
+        var issuer = app.ClientFor("issuer-1", "issuer");
+        var key = Api.NewId("issue");
+
+        var first = issuer.PostJsonAsync("/api/cards", OneCard, key);
+        await cards.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(Idempotency.Lease + TimeSpan.FromSeconds(1));
+        using var second = await issuer.PostJsonAsync("/api/cards", OneCard, key);
+        var owners = await IdempotencyRecords.ETagAsync(app, "issuer-1", key);
+        cards.Release.SetResult(true);
+        using var late = await first;
+
+        Assert.Equal(201, (int)second.StatusCode);
+        Assert.Equal(201, (int)late.StatusCode);
+        Assert.NotNull(owners);
+        Assert.Equal(owners, await IdempotencyRecords.ETagAsync(app, "issuer-1", key));
+        using var replay = await issuer.PostJsonAsync("/api/cards", OneCard, key);
+        Assert.Equal("true", Assert.Single(replay.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(await SerialsAsync(second), await SerialsAsync(replay));
+    }
+
+    [Fact]
+    public async Task RunnerWhoseLeaseWasTakenOver_FailingLate_LeavesTheNewOwnersRecord()
+    {
+        var (app, clock, cards) = Start();
+        using var _ = app;
+        var issuer = app.ClientFor("issuer-1", "issuer");
+        var key = Api.NewId("issue");
+
+        var first = issuer.PostJsonAsync("/api/cards", OneCard, key);
+        await cards.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(Idempotency.Lease + TimeSpan.FromSeconds(1));
+        using var second = await issuer.PostJsonAsync("/api/cards", OneCard, key);
+        var owners = await IdempotencyRecords.ETagAsync(app, "issuer-1", key);
+        cards.Release.SetResult(false);
+        using var late = await first;
+
+        Assert.Equal(201, (int)second.StatusCode);
+        await late.AssertProblemAsync(500, "internal_error");
+        Assert.NotNull(owners);
+        Assert.Equal(owners, await IdempotencyRecords.ETagAsync(app, "issuer-1", key));
+        using var replay = await issuer.PostJsonAsync("/api/cards", OneCard, key);
+        Assert.Equal("true", Assert.Single(replay.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(1, cards.Created);
+    }
+
+    [Fact]
     public async Task AbandonedRecord_CanBeTakenOverOnlyOnceItsLockRanOut()
     {
         using var app = new GiftingFactory(cosmos);
         var store = app.Services.GetRequiredService<IIdempotencyStore>();
         var key = Api.NewId("record");
 
-        Assert.Null(await store.TryBeginAsync(key, "fp", DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None));
-        var existing = await store.TryBeginAsync(key, "fp", DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None);
+        Assert.NotNull((await store.TryBeginAsync(key, "fp", DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None)).Lease);
+        var existing = (await store.TryBeginAsync(key, "fp", DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None)).Existing;
         Assert.NotNull(existing);
         Assert.False(existing.Completed);
 
-        Assert.True(await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
-        Assert.False(await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
+        Assert.NotNull(await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
+        Assert.Null(await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
     }
 
-    /// <summary>Holds the first card write until the test lets it go, to keep a request in flight.</summary>
-    private sealed class GatedCardStore
+    private static readonly object OneCard =
+        new { count = 1, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
+
+    /// <summary>An app whose clock the test moves and whose first card create waits for the test.</summary>
+    private (GiftingFactory App, ShiftedClock Clock, ObservedCardStore Cards) Start()
     {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public ICardStore Wrap(ICardStore inner) => new Gated(inner, this);
-
-        private sealed class Gated(ICardStore inner, GatedCardStore gate) : ICardStore
+        var clock = new ShiftedClock();
+        var cards = new ObservedCardStore { HoldFirst = true };
+        var app = new GiftingFactory(cosmos, services =>
         {
-            public async Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)
-            {
-                gate.Entered.TrySetResult();
-                await gate.Release.Task;
-                return await inner.TryCreateAsync(card, cancellationToken);
-            }
-
-            public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) => inner.FindBySerialAsync(serial, cancellationToken);
-
-            public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
-                inner.FindByCodeHashAsync(codeHashes, cancellationToken);
-
-            public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) => inner.TryReplaceAsync(card, etag, cancellationToken);
-        }
+            services.AddSingleton<TimeProvider>(clock);
+            services.Decorate<ICardStore>(cards.Wrap);
+        });
+        return (app, clock, cards);
     }
+
+    private static async Task<string?[]> SerialsAsync(HttpResponseMessage response) =>
+        (await response.JsonAsync()).GetProperty("cards").EnumerateArray().Select(c => c.GetProperty("serial").GetString()).ToArray();
 }

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Gifting.Core.Cards;
+using Gifting.Core.Idempotency;
+
 namespace Gifting.Integration.Tests.Http;
 
 [Collection(CosmosCollection.Name)]
@@ -58,6 +62,88 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
     }
 
     [Fact]
+    public async Task Issue_AfterTheRecordIsLost_IssuesNoSecondBatch()
+    {
+        var cards = new ObservedCardStore();
+        using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(cards.Wrap));
+        var issuer = app.ClientFor("issuer-1", "issuer");
+        var key = Api.NewId("issue");
+
+        using var first = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
+        await IdempotencyRecords.DeleteAsync(app, "issuer-1", key);
+        using var again = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
+
+        Assert.Equal(201, (int)again.StatusCode);
+        Assert.Equal(3, cards.Created);
+        var firstCards = await CardsAsync(first);
+        var againCards = await CardsAsync(again);
+        Assert.Equal(Serials(firstCards), Serials(againCards));
+        Assert.All(againCards, c => Assert.False(c.TryGetProperty("code", out _)));
+    }
+
+    [Fact]
+    public async Task Issue_AfterTheRecordIsLost_WithAnotherBody_Returns422AndIssuesNothing()
+    {
+        var cards = new ObservedCardStore();
+        using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(cards.Wrap));
+        var issuer = app.ClientFor("issuer-1", "issuer");
+        var key = Api.NewId("issue");
+
+        using var first = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
+        await IdempotencyRecords.DeleteAsync(app, "issuer-1", key);
+        using var other = await issuer.PostJsonAsync("/api/cards", FiveCards, key);
+
+        await other.AssertProblemAsync(422, "idempotency_key_mismatch");
+        Assert.Equal(3, cards.Created);
+    }
+
+    [Fact]
+    public async Task Issue_RetriedAfterACrashMidBatch_CreatesOnlyTheMissingCards()
+    {
+        var cards = new ObservedCardStore { FailAfter = 2 };
+        using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(cards.Wrap));
+        var issuer = app.ClientFor("issuer-1", "issuer");
+        var key = Api.NewId("issue");
+
+        using var crashed = await issuer.PostJsonAsync("/api/cards", FiveCards, key);
+        cards.FailAfter = null;
+        using var retry = await issuer.PostJsonAsync("/api/cards", FiveCards, key);
+
+        await crashed.AssertProblemAsync(500, "internal_error");
+        Assert.Equal(201, (int)retry.StatusCode);
+        Assert.Equal(5, cards.Created);
+        var listed = await CardsAsync(retry);
+        Assert.Equal(5, Serials(listed).Distinct().Count());
+        Assert.Equal(3, listed.Count(c => c.TryGetProperty("code", out _)));
+    }
+
+    [Fact]
+    public async Task Issue_WhenCompletingTheRecordFails_AnswersTheCodesAndARetryIssuesNoMore()
+    {
+        var clock = new ShiftedClock();
+        var cards = new ObservedCardStore();
+        using var app = new GiftingFactory(cosmos, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.Decorate<ICardStore>(cards.Wrap);
+            services.Decorate<IIdempotencyStore>(inner => new FailingCompletion(inner));
+        });
+        var issuer = app.ClientFor("issuer-1", "issuer");
+        var key = Api.NewId("issue");
+
+        using var first = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
+        clock.Advance(Functions.Http.Idempotency.Lease + TimeSpan.FromSeconds(1));
+        using var retry = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
+
+        Assert.Equal(201, (int)first.StatusCode);
+        var firstCards = await CardsAsync(first);
+        Assert.All(firstCards, c => Assert.True(c.TryGetProperty("code", out _)));
+        Assert.Equal(201, (int)retry.StatusCode);
+        Assert.Equal(Serials(firstCards), Serials(await CardsAsync(retry)));
+        Assert.Equal(3, cards.Created);
+    }
+
+    [Fact]
     public async Task Key_IsRequiredWhereTheContractSaysAndBounded()
     {
         var issuer = _app.ClientFor("issuer-1", "issuer");
@@ -65,5 +151,32 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
 
         await (await issuer.PostJsonAsync("/api/cards", body)).AssertProblemAsync(400, "idempotency_key_required");
         await (await issuer.PostJsonAsync("/api/cards", body, new string('k', 256))).AssertProblemAsync(400, "invalid_idempotency_key");
+    }
+
+    private static readonly object ThreeCards =
+        new { count = 3, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
+
+    private static readonly object FiveCards =
+        new { count = 5, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
+
+    private static async Task<JsonElement[]> CardsAsync(HttpResponseMessage response) =>
+        (await response.JsonAsync()).GetProperty("cards").EnumerateArray().ToArray();
+
+    private static string?[] Serials(IEnumerable<JsonElement> cards) => cards.Select(c => c.GetProperty("serial").GetString()).ToArray();
+
+    /// <summary>Every completion fails, as a Cosmos DB that stays unavailable after the SDK's own retries.</summary>
+    private sealed class FailingCompletion(IIdempotencyStore inner) : IIdempotencyStore
+    {
+        public Task<IdempotencyBegin> TryBeginAsync(string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken) =>
+            inner.TryBeginAsync(key, fingerprint, lockedUntil, cancellationToken);
+
+        public Task<IdempotencyLease?> TryTakeOverAsync(IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken) =>
+            inner.TryTakeOverAsync(abandoned, lockedUntil, cancellationToken);
+
+        public Task<bool> CompleteAsync(
+            IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Simulated failure to complete the record.");
+
+        public Task<bool> ReleaseAsync(IdempotencyLease lease, CancellationToken cancellationToken) => inner.ReleaseAsync(lease, cancellationToken);
     }
 }
