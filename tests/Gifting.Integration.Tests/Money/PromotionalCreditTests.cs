@@ -3,7 +3,11 @@ namespace Gifting.Integration.Tests.Money;
 [Collection(CosmosCollection.Name)]
 public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
 {
-    private readonly GiftingFactory _app = new(cosmos);
+    // A lead of a second lets a test grant a lot and see it expire without waiting minutes.
+    private readonly GiftingFactory _app = new(cosmos, settings: new Dictionary<string, string>
+    {
+        ["Promotions:MinimumLead"] = "00:00:01",
+    });
 
     public void Dispose() => _app.Dispose();
 
@@ -14,12 +18,13 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         var shopper = _app.ClientFor(account, "customer");
         var promotions = _app.ClientFor("promo-1", "promotions");
         var grantId = Api.NewId("grant");
-        var body = new { grantId, amount = new { amount = 800, currency = "USD" }, expiresAt = DateTimeOffset.UtcNow.AddSeconds(1), reason = "apology" };
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var body = new { grantId, amount = new { amount = 800, currency = "USD" }, expiresAt, reason = "apology" };
 
         using var granted = await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits", body);
         using var again = await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits", body);
         var before = await (await shopper.GetAsync("/api/balance")).JsonAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(0.5));
         var handler = _app.CreateClient();
         var runs = new List<int>();
         for (var i = 0; i < 3; i++) runs.Add((int)(await handler.InvokeAsync("ExpirePromotionalCredits", HostPayloads.Timer("timer"))).StatusCode);
