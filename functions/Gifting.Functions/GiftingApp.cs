@@ -51,6 +51,8 @@ public static class GiftingApp
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClaimCodeOptions>>().Value.CreateHasher());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToLimits());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
+        services.AddOptions<PromotionOptions>().Bind(configuration.GetSection(PromotionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PromotionOptions>>().Value.ToLimits());
     }
 
     private static void UsePipeline(WebApplication app)

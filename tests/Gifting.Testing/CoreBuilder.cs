@@ -79,6 +79,7 @@ public sealed partial class CoreBuilder
         services.AddSingleton(hasher);
         services.AddSingleton(_limits);
         services.AddSingleton(_review);
+        services.AddSingleton(_promotions);
         services.AddSingleton<IAttemptLog>(attempts);
         services.AddSingleton(_decorateCards(_cards));
         services.AddSingleton(_decorateLedger(_ledger));

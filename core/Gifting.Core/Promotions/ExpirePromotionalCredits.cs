@@ -2,24 +2,39 @@ using Gifting.Core.Ledger;
 
 namespace Gifting.Core.Promotions;
 
-/// <summary><see cref="Due"/> index entries were read; <see cref="Expired"/> of them took a lot's remainder away.</summary>
-public sealed record ExpirySummary(int Due, int Expired, long ExpiredMinorUnits);
+/// <summary>
+/// <see cref="Due"/> index entries were read; <see cref="Expired"/> of them took a lot's remainder away.
+/// <see cref="Complete"/> is false when the run stopped at its limit with lots still due.
+/// </summary>
+public sealed record ExpirySummary(int Due, int Expired, long ExpiredMinorUnits, bool Complete);
 
 /// <summary>
 /// The timer's work: reads only the lots due by <c>now</c> from the expiry index, posts a <c>promo_expiry</c> for each
-/// lot's remainder once (keyed by the lot), then drops the index entry. Running it again changes nothing.
+/// lot's remainder once (keyed by the lot), then drops the index entry, so the next page never reads it again. A run
+/// stops at <see cref="PromotionLimits.MaxLotsPerRun"/> lots or after <see cref="PromotionLimits.RunBudget"/>, and the
+/// next run carries on. Running it again changes nothing.
 /// </summary>
-public sealed class ExpirePromotionalCredits(AccountLedger ledger, IExpiryIndex index)
+public sealed class ExpirePromotionalCredits(
+    AccountLedger ledger, IExpiryIndex index, PromotionLimits limits, TimeProvider clock)
 {
-    private const int BatchSize = 100;
+    private const int PageSize = 100;
 
     public async Task<ExpirySummary> ExecuteAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var started = clock.GetUtcNow();
         var (due, expired, amount) = (0, 0, 0L);
         while (true)
         {
-            var batch = await index.DueAsync(now, BatchSize, cancellationToken);
-            foreach (var lot in batch)
+            var room = limits.MaxLotsPerRun - due;
+            if (room <= 0 || clock.GetUtcNow() - started >= limits.RunBudget)
+            {
+                // One entry more tells whether the next run has work, so the summary does not cry wolf.
+                var more = await index.DueAsync(now, 1, cancellationToken);
+                return new ExpirySummary(due, expired, amount, Complete: more.Count == 0);
+            }
+            var page = await index.DueAsync(now, Math.Min(PageSize, room), cancellationToken);
+            if (page.Count == 0) return new ExpirySummary(due, expired, amount, Complete: true);
+            foreach (var lot in page)
             {
                 if (await ExpireAsync(lot, now, cancellationToken) is { } removed)
                 {
@@ -28,8 +43,7 @@ public sealed class ExpirePromotionalCredits(AccountLedger ledger, IExpiryIndex 
                 }
                 await index.RemoveAsync(lot, cancellationToken);
             }
-            due += batch.Count;
-            if (batch.Count < BatchSize) return new ExpirySummary(due, expired, amount);
+            due += page.Count;
         }
     }
 

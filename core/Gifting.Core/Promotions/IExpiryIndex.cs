@@ -9,7 +9,11 @@ public interface IExpiryIndex
 {
     Task AddAsync(ExpiringLot lot, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="max"/> entries expiring at or before <paramref name="upTo"/>, soonest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> entries expiring at or before <paramref name="upTo"/>, earliest hour first. An
+    /// entry is answered until it is removed, and reading what is due costs the same however many entries were read and
+    /// removed before: the expiry timer removes each entry it has handled and reads the next page.
+    /// </summary>
     Task<IReadOnlyList<ExpiringLot>> DueAsync(DateTimeOffset upTo, int max, CancellationToken cancellationToken);
 
     /// <summary>Removes the entry; removing one that is not there changes nothing.</summary>

@@ -7,8 +7,9 @@ namespace Gifting.Infra.Cosmos;
 
 /// <summary>
 /// Lots by expiry hour: one partition per hour (<c>lots-yyyyMMddHH</c>). A watermark document names the oldest hour
-/// that may still hold entries, so a run reads the hours from the watermark to now and nothing else: its cost grows
-/// with the lots that expire and the hours since the last run, never with the number of accounts.
+/// that may still hold entries, so a read of what is due looks at the hours from the watermark to now and nothing
+/// else, one bounded page at a time: its cost grows with the lots it answers and the hours since the last run, never
+/// with the number of accounts or the entries already handled (they are removed).
 /// </summary>
 public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryIndex
 {
@@ -33,18 +34,35 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
         var lastHour = Hour(upTo);
         for (var hour = watermark.Hour; hour <= lastHour && due.Count < max; hour = hour.AddHours(1))
         {
-            var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.expiresAtMs <= @upTo")
-                .WithParameter("@pk", Bucket(hour))
-                .WithParameter("@upTo", upTo.ToUnixTimeMilliseconds());
-            var found = await Expiries.QueryPartitionAsync<LotDocument>(query, Bucket(hour), cancellationToken);
-            due.AddRange(found.Select(f => f.ToLot()));
-            // Past hours found empty stay empty (grants only expire in the future), so the watermark may pass them.
+            var found = await PageAsync(hour, upTo, max - due.Count, cancellationToken);
+            due.AddRange(found);
+            // An hour that has ended and was found empty stays empty: a lot is indexed, then posted only while it is
+            // still some minutes from its expiry (PromotionLimits.MinimumLead), so no entry that matters arrives late.
             contiguous &= found.Count == 0 && hour < lastHour;
             if (contiguous) emptyThrough = hour;
         }
         if (emptyThrough is { } through)
             await TryMoveWatermarkAsync(new WatermarkDocument(WatermarkId, WatermarkId, through.AddHours(1)), etag!, cancellationToken);
-        return due.OrderBy(l => l.ExpiresAt).Take(max).ToList();
+        return due;
+    }
+
+    /// <summary>
+    /// The first <paramref name="max"/> due entries of one hour, in whatever order the partition holds them. The
+    /// emulator has no <c>TOP</c> or <c>ORDER BY</c>, so the page size bounds the read instead; entries handled before
+    /// were removed, so no page reads them again.
+    /// </summary>
+    private async Task<List<ExpiringLot>> PageAsync(DateTimeOffset hour, DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.expiresAtMs <= @upTo")
+            .WithParameter("@pk", Bucket(hour))
+            .WithParameter("@upTo", upTo.ToUnixTimeMilliseconds());
+        var options = new QueryRequestOptions { PartitionKey = new PartitionKey(Bucket(hour)), MaxItemCount = max };
+        var found = new List<ExpiringLot>();
+        using var iterator = Expiries.GetItemQueryIterator<LotDocument>(query, requestOptions: options);
+        // A page may come back short (or empty) with more to follow; reading on continues where it left off.
+        while (found.Count < max && iterator.HasMoreResults)
+            found.AddRange((await iterator.ReadNextAsync(cancellationToken)).Select(d => d.ToLot()));
+        return found.Count > max ? found[..max] : found;
     }
 
     public async Task RemoveAsync(ExpiringLot lot, CancellationToken cancellationToken)

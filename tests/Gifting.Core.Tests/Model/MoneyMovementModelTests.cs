@@ -1,6 +1,7 @@
 using Gifting.Core.Balances;
 using Gifting.Core.Debits;
 using Gifting.Core.Ledger;
+using Gifting.Core.Promotions;
 using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Model;
@@ -123,7 +124,7 @@ public sealed class MoneyMovementModelTests
     private static async Task GrantAsync(TestCore core, ReferenceAccount account, Random random, int step, string context)
     {
         var amount = random.NextInt64(1, 20_01);
-        var expiresIn = TimeSpan.FromMinutes(random.Next(1, 3 * 24 * 60));
+        var expiresIn = PromotionLimits.Default.MinimumLead + TimeSpan.FromMinutes(random.Next(1, 3 * 24 * 60));
         var replayOf = account.Grants.Count > 0 && random.Next(10) == 0 ? account.Grants.Keys.ElementAt(random.Next(account.Grants.Count)) : null;
         var grantId = replayOf ?? $"g{step}";
 

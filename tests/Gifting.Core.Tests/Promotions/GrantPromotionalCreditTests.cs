@@ -48,12 +48,16 @@ public sealed class GrantPromotionalCreditTests
     }
 
     [Fact]
-    public async Task Grant_WhenExpiryNotInTheFuture_ReturnsValidationFailed()
+    public async Task Grant_WhenExpiryIsNotAtLeastTheMinimumLeadAway_ReturnsValidationFailed()
     {
+        var lead = PromotionLimits.Default.MinimumLead;
         Assert.Equal(ErrorCode.ValidationFailed, (await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.Zero)).Failure?.Code);
         Assert.Equal(ErrorCode.ValidationFailed, (await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(-1))).Failure?.Code);
+        Assert.Equal(ErrorCode.ValidationFailed, (await _core.GrantAsync(Alice, "g", 5_00, lead)).Failure?.Code);
         Assert.Empty(_core.Ledger.Entries(Alice));
         Assert.Empty(_core.ExpiryIndex.Entries);
+
+        Assert.True((await _core.GrantAsync(Alice, "g", 5_00, lead + TimeSpan.FromSeconds(1))).Succeeded);
     }
 
     [Theory]

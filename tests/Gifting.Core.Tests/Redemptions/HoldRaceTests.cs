@@ -17,7 +17,7 @@ public sealed class HoldRaceTests
     public async Task RedeemRetry_WhenReviewIsDecidedBetweenItsReadAndItsWrite_DoesNotRecreateTheHold()
     {
         TestCore core = null!;
-        IssuedCard card = null!;
+        NewCard card = null!;
         core = new CoreBuilder().WithReviewAbove(500_00)
             .WithCardStore(s => new HookedCardStore(s, c => c.Status == CardStatus.Held, () =>
                 core.ReviewAsync(card.Card.Serial, approve: true)))
@@ -36,7 +36,7 @@ public sealed class HoldRaceTests
     public async Task Redeem_WhenReviewIsDecidedBeforeTheHoldIsRecorded_LeavesNoHold()
     {
         TestCore core = null!;
-        IssuedCard card = null!;
+        NewCard card = null!;
         core = new CoreBuilder().WithReviewAbove(500_00)
             .WithHoldStore(s => new HookedHoldStore(s, () =>
                 core.ReviewAsync(card.Card.Serial, approve: false)))

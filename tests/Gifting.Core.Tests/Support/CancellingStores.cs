@@ -10,6 +10,9 @@ namespace Gifting.Core.Tests.Support;
 internal sealed class CancellingCardStore(ICardStore inner, Func<Card, bool> cancelAfter, CancellationTokenSource caller)
     : ICardStore
 {
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(batch, cancellationToken);
+
     public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -12,6 +12,9 @@ internal sealed class HookedCardStore(ICardStore inner, Func<Card, bool> when, F
 {
     private int _fired;
 
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(batch, cancellationToken);
+
     public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) => inner.TryCreateAsync(card, cancellationToken);
 
     public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>

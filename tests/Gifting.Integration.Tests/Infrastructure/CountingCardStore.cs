@@ -14,6 +14,9 @@ public sealed class CountingCardStore(ICardStore inner, CountingCardStore.Counte
         public void Add() => Interlocked.Increment(ref _value);
     }
 
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(batch, cancellationToken);
+
     public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
         inner.TryCreateAsync(card, cancellationToken);
 

@@ -3,7 +3,12 @@ namespace Gifting.Integration.Tests.Money;
 [Collection(CosmosCollection.Name)]
 public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
 {
-    private readonly GiftingFactory _app = new(cosmos);
+    // A lead of a second lets a test grant a lot and see it expire without waiting minutes.
+    private readonly GiftingFactory _app = new(cosmos, settings: new Dictionary<string, string>
+    {
+        ["Promotions:MinimumLead"] = "00:00:01",
+        ["Promotions:ExpiryMaxLotsPerRun"] = "50",
+    });
 
     public void Dispose() => _app.Dispose();
 
@@ -14,12 +19,13 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         var shopper = _app.ClientFor(account, "customer");
         var promotions = _app.ClientFor("promo-1", "promotions");
         var grantId = Api.NewId("grant");
-        var body = new { grantId, amount = new { amount = 800, currency = "USD" }, expiresAt = DateTimeOffset.UtcNow.AddSeconds(1), reason = "apology" };
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var body = new { grantId, amount = new { amount = 800, currency = "USD" }, expiresAt, reason = "apology" };
 
         using var granted = await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits", body);
         using var again = await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits", body);
         var before = await (await shopper.GetAsync("/api/balance")).JsonAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(0.5));
         var handler = _app.CreateClient();
         var runs = new List<int>();
         for (var i = 0; i < 3; i++) runs.Add((int)(await handler.InvokeAsync("ExpirePromotionalCredits", HostPayloads.Timer("timer"))).StatusCode);
@@ -32,6 +38,40 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal([200, 200, 200], runs);
         Assert.Equal(0, after.GetProperty("promotional").GetProperty("amount").GetInt64());
         Assert.Equal(["promo_expiry", "promo_grant"], activity.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public async Task Expire_WhenMoreIsDueThanARunMayTake_ReadsPageByPageAndSaysTheNextRunCarriesOn()
+    {
+        var promotions = _app.ClientFor("promo-1", "promotions");
+        var accounts = Enumerable.Range(0, 120).Select(_ => Api.NewId("shopper")).ToList();
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(8);
+        foreach (var account in accounts)
+        {
+            var body = new { grantId = Api.NewId("grant"), amount = new { amount = 100, currency = "USD" }, expiresAt, reason = "launch" };
+            using var granted = await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits", body);
+            Assert.Equal(201, (int)granted.StatusCode);
+        }
+        await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(0.5));
+        var handler = _app.CreateClient();
+
+        var logs = new List<string>();
+        for (var run = 0; run < 4; run++)
+        {
+            using var response = await handler.InvokeAsync("ExpirePromotionalCredits", HostPayloads.Timer("timer"));
+            logs.Add(string.Join(" ", (await response.JsonAsync()).GetProperty("Logs").EnumerateArray().Select(l => l.GetString())));
+        }
+
+        Assert.StartsWith("50 lots due", logs[0], StringComparison.Ordinal);
+        Assert.Contains("the next run carries on", logs[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("the next run carries on", logs[^1], StringComparison.Ordinal);
+        foreach (var account in accounts)
+        {
+            var balance = await (await _app.ClientFor(account, "customer").GetAsync("/api/balance")).JsonAsync();
+            var activity = await (await _app.ClientFor(account, "customer").GetAsync("/api/balance/activity")).JsonAsync();
+            Assert.Equal(0, balance.GetProperty("promotional").GetProperty("amount").GetInt64());
+            Assert.Equal("promo_expiry", activity.GetProperty("items")[0].GetProperty("type").GetString());
+        }
     }
 
     [Fact]
