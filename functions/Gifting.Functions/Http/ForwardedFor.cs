@@ -23,7 +23,11 @@ public static class ForwardedFor
     public static IApplicationBuilder UseForwardedFor(this IApplicationBuilder app)
     {
         var hops = app.ApplicationServices.GetRequiredService<IOptions<NetworkOptions>>().Value.TrustedForwardHops;
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = hops };
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor,
+            ForwardLimit = hops,
+        };
         // Every hop is trusted (the handler listens on loopback), so the middleware walks exactly `hops` entries
         // from the right and stops early only at one it cannot parse.
         options.KnownIPNetworks.Clear();

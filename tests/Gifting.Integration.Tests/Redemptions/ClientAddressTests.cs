@@ -38,7 +38,10 @@ public sealed class ClientAddressTests(CosmosFixture cosmos)
         var (proxy, first, second) = (RandomAddress(4), RandomAddress(4), RandomAddress(4));
 
         for (var i = 0; i < Limit; i++)
-            await (await FailAsync(app, $"1.2.3.{i}, {first}, {proxy}:{50000 + i}")).AssertProblemAsync(400, "invalid_code");
+        {
+            var forwardedFor = $"1.2.3.{i}, {first}, {proxy}:{50000 + i}";
+            await (await FailAsync(app, forwardedFor)).AssertProblemAsync(400, "invalid_code");
+        }
 
         await (await FailAsync(app, $"1.2.3.99, {first}, {proxy}:50999")).AssertProblemAsync(429, "too_many_attempts");
         await (await FailAsync(app, $"{second}, {proxy}:50999")).AssertProblemAsync(400, "invalid_code");
@@ -48,7 +51,7 @@ public sealed class ClientAddressTests(CosmosFixture cosmos)
     public async Task Redeem_WhenForwardedForHasFewerEntriesThanTrustedHops_CountsAgainstTheConnection()
     {
         // The handler is reached over loopback, as the Functions host reaches it.
-        var connection = IPAddress.Parse($"127.{RandomNumberGenerator.GetInt32(256)}.{RandomNumberGenerator.GetInt32(256)}.1");
+        var connection = new IPAddress([127, .. RandomNumberGenerator.GetBytes(3)]);
         using var app = App(connection, ("Network:TrustedForwardHops", "2"));
 
         for (var i = 0; i < Limit; i++)
