@@ -6,7 +6,6 @@ using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace Gifting.Functions;
@@ -35,13 +34,7 @@ public static class GiftingApp
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ErrorHandling>();
         services.AddProblemDetails();
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // Only the Functions host can reach the handler (it listens on loopback), and it adds the caller's address.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        services.AddForwardedFor(configuration);
         services.AddGiftingAuth(configuration);
         services.AddGiftingCore();
         services.AddGiftingInfra(configuration);
@@ -64,7 +57,7 @@ public static class GiftingApp
             return ProblemWriter.WriteAsync(context.HttpContext, status, ProblemWriter.CodeForStatus(status),
                 ReasonPhrase(status), "See the API contract for this route.");
         });
-        app.UseForwardedHeaders();
+        app.UseForwardedFor();
         app.UseRouting();
         app.UseMiddleware<BodyLimit>();
         app.UseAuthentication();
