@@ -30,10 +30,14 @@ public sealed record Marketplace
         return true;
     }
 
-    /// <summary>Whether some marketplace this service serves keeps its balances in <paramref name="currency"/>.</summary>
+    /// <summary>
+    /// Whether some marketplace this service serves keeps its balances in <paramref name="currency"/>.
+    /// </summary>
     public static bool IsServedCurrency(string? currency) => All.Values.Any(m => m.Currency == currency);
 
-    /// <summary>The one marketplace that uses <paramref name="currency"/>, or null when none or several do (EUR).</summary>
+    /// <summary>
+    /// The one marketplace that uses <paramref name="currency"/>, or null when none or several do (EUR).
+    /// </summary>
     public static Marketplace? ForCurrency(string currency)
     {
         var matches = All.Values.Where(m => m.Currency == currency).Take(2).ToList();
@@ -41,7 +45,9 @@ public sealed record Marketplace
     }
 
     public static Marketplace Parse(string code) =>
-        TryParse(code, out var marketplace) ? marketplace : throw new ArgumentException($"Unknown marketplace '{code}'.", nameof(code));
+        TryParse(code, out var marketplace)
+            ? marketplace
+            : throw new ArgumentException($"Unknown marketplace '{code}'.", nameof(code));
 
     public override string ToString() => Code;
 }

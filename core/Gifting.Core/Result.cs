@@ -15,7 +15,9 @@ public readonly struct Result<T>
 
     public bool Succeeded => Failure is null;
 
-    public T Value => Failure is null ? _value! : throw new InvalidOperationException($"The result is a failure: {Failure.Code}.");
+    public T Value => Failure is null
+        ? _value!
+        : throw new InvalidOperationException($"The result is a failure: {Failure.Code}.");
 
     public static implicit operator Result<T>(T value) => new(value, null);
 

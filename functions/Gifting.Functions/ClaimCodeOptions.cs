@@ -17,16 +17,20 @@ public sealed class ClaimCodeOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Keys.ContainsKey(CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            yield return new ValidationResult($"ClaimCodes:Keys has no key for the current version {CurrentVersion}.", [nameof(Keys)]);
+            yield return new ValidationResult(
+                $"ClaimCodes:Keys has no key for the current version {CurrentVersion}.", [nameof(Keys)]);
         foreach (var (version, secret) in Keys)
         {
             if (!int.TryParse(version, out _) || !IsStrongKey(secret))
-                yield return new ValidationResult($"ClaimCodes:Keys:{version} must be a numeric version with a base64 secret of at least 32 bytes.", [nameof(Keys)]);
+                yield return new ValidationResult(
+                    $"ClaimCodes:Keys:{version} must be a numeric version with a base64 secret of at least 32 bytes.",
+                    [nameof(Keys)]);
         }
     }
 
     public CodeHasher CreateHasher() => new(
-        Keys.Select(k => new HashKey(int.Parse(k.Key, System.Globalization.CultureInfo.InvariantCulture), Convert.FromBase64String(k.Value))),
+        Keys.Select(k => new HashKey(
+            int.Parse(k.Key, System.Globalization.CultureInfo.InvariantCulture), Convert.FromBase64String(k.Value))),
         CurrentVersion);
 
     private static bool IsStrongKey(string secret)

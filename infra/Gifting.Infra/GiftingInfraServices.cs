@@ -18,9 +18,13 @@ public static class GiftingInfraServices
     /// <summary>Registers the Cosmos DB client, containers and the stores behind the core's ports.</summary>
     public static IServiceCollection AddGiftingInfra(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CosmosOptions>()
+            .Bind(configuration.GetSection(CosmosOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CosmosOptions>>().Value);
-        services.AddSingleton(sp => GiftingContainers.CreateClient(sp.GetRequiredService<CosmosOptions>(), GiftingJson.Options));
+        services.AddSingleton(sp =>
+            GiftingContainers.CreateClient(sp.GetRequiredService<CosmosOptions>(), GiftingJson.Options));
         services.AddSingleton<GiftingContainers>();
         services.AddSingleton<ICardStore, CosmosCardStore>();
         services.AddSingleton<ILedgerStore, CosmosLedgerStore>();

@@ -10,7 +10,8 @@ namespace Gifting.LocalHost;
 public sealed partial class CosmosEmulator : IAsyncDisposable
 {
     /// <summary>The emulator accepts any key; this is the documented key of the official emulator.</summary>
-    public const string Key = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+    public const string Key =
+        "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private readonly Process _process;
@@ -42,10 +43,12 @@ public sealed partial class CosmosEmulator : IAsyncDisposable
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && ReadyLine().Match(e.Data) is { Success: true } m) ready.TrySetResult(m.Groups["port"].Value);
+            if (e.Data is not null && ReadyLine().Match(e.Data) is { Success: true } m)
+                ready.TrySetResult(m.Groups["port"].Value);
         };
         process.ErrorDataReceived += (_, _) => { };
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("The Cosmos emulator exited during start-up."));
+        process.Exited += (_, _) =>
+            ready.TrySetException(new InvalidOperationException("The Cosmos emulator exited during start-up."));
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -70,11 +73,15 @@ public sealed partial class CosmosEmulator : IAsyncDisposable
         try
         {
             if (File.Exists(cli)) return;
-            var install = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]) { WorkingDirectory = root };
+            var install = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            {
+                WorkingDirectory = root,
+            };
             using var npm = Process.Start(install) ?? throw new InvalidOperationException("Could not start npm.");
             await npm.WaitForExitAsync(cancellationToken);
             if (npm.ExitCode != 0 || !File.Exists(cli))
-                throw new InvalidOperationException($"'npm ci' failed with exit code {npm.ExitCode}; the Cosmos emulator is not installed.");
+                throw new InvalidOperationException(
+                    $"'npm ci' failed with exit code {npm.ExitCode}; the Cosmos emulator is not installed.");
         }
         finally
         {

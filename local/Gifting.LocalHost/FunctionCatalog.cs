@@ -13,7 +13,8 @@ public sealed record Binding(
 
 public sealed record FunctionDefinition(string Name, IReadOnlyList<Binding> Bindings)
 {
-    public Binding Trigger => Bindings.Single(b => b.Direction == "in" && b.Type.EndsWith("Trigger", StringComparison.Ordinal));
+    public Binding Trigger =>
+        Bindings.Single(b => b.Direction == "in" && b.Type.EndsWith("Trigger", StringComparison.Ordinal));
 
     public IEnumerable<Binding> QueueOutputs => Bindings.Where(b => b.Direction == "out" && b.Type == "serviceBus");
 }

@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace Gifting.LocalHost;
 
 /// <summary>The answer of one invocation: success, and the values the handler put in its output bindings.</summary>
-public sealed record InvocationOutcome(bool Succeeded, int Status, IReadOnlyDictionary<string, JsonElement> Outputs, string Detail);
+public sealed record InvocationOutcome(
+    bool Succeeded, int Status, IReadOnlyDictionary<string, JsonElement> Outputs, string Detail);
 
 /// <summary>
 /// Invokes non-HTTP functions the way the Functions host does: <c>POST /{FunctionName}</c> with
@@ -14,27 +15,32 @@ public sealed record InvocationOutcome(bool Succeeded, int Status, IReadOnlyDict
 public sealed class HandlerInvoker(HttpClient handler, TimeProvider clock)
 {
     public async Task<InvocationOutcome> InvokeQueueAsync(
-        FunctionDefinition function, string body, string messageId, int deliveryCount, CancellationToken cancellationToken)
+        FunctionDefinition function, string body, string messageId, int deliveryCount,
+        CancellationToken cancellationToken)
     {
         var metadata = new JsonObject
         {
             ["DeliveryCount"] = Encode(deliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["MessageId"] = Encode(JsonSerializer.Serialize(messageId)),
             ["ContentType"] = Encode("\"application/json\""),
-            ["EnqueuedTimeUtc"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            ["EnqueuedTimeUtc"] = clock.GetUtcNow().UtcDateTime.ToString(
+                "yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
         };
         // The host copies the top-level fields of a JSON body into the metadata, strings encoded twice.
         if (TryParseObject(body) is { } fields)
         {
             foreach (var (name, value) in fields)
-                metadata[name] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? Encode(value.ToJsonString()) : value?.DeepClone();
+                metadata[name] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                    ? Encode(value.ToJsonString())
+                    : value?.DeepClone();
         }
         metadata["sys"] = Sys(function.Name);
         var data = new JsonObject { [function.Trigger.Name] = Body(function.Trigger, body) };
         return await PostAsync(function.Name, data, metadata, cancellationToken);
     }
 
-    public Task<InvocationOutcome> InvokeTimerAsync(FunctionDefinition function, bool isPastDue, CancellationToken cancellationToken)
+    public Task<InvocationOutcome> InvokeTimerAsync(
+        FunctionDefinition function, bool isPastDue, CancellationToken cancellationToken)
     {
         var data = new JsonObject
         {
@@ -48,23 +54,28 @@ public sealed class HandlerInvoker(HttpClient handler, TimeProvider clock)
         return PostAsync(function.Name, data, new JsonObject { ["sys"] = Sys(function.Name) }, cancellationToken);
     }
 
-    private async Task<InvocationOutcome> PostAsync(string functionName, JsonObject data, JsonObject metadata, CancellationToken cancellationToken)
+    private async Task<InvocationOutcome> PostAsync(
+        string functionName, JsonObject data, JsonObject metadata, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await handler.PostAsJsonAsync("/" + functionName, new JsonObject { ["Data"] = data, ["Metadata"] = metadata }, cancellationToken);
+            using var response = await handler.PostAsJsonAsync(
+                "/" + functionName, new JsonObject { ["Data"] = data, ["Metadata"] = metadata }, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
-                return new InvocationOutcome(false, (int)response.StatusCode, new Dictionary<string, JsonElement>(), $"The handler answered {(int)response.StatusCode}.");
+                return new InvocationOutcome(false, (int)response.StatusCode, new Dictionary<string, JsonElement>(),
+                    $"The handler answered {(int)response.StatusCode}.");
             using var json = JsonDocument.Parse(text);
             var outputs = json.RootElement.TryGetProperty("Outputs", out var o) && o.ValueKind == JsonValueKind.Object
                 ? o.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
                 : new Dictionary<string, JsonElement>();
             return new InvocationOutcome(true, (int)response.StatusCode, outputs, "ok");
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException
+                                  && !cancellationToken.IsCancellationRequested)
         {
-            return new InvocationOutcome(false, 0, new Dictionary<string, JsonElement>(), $"The invocation failed: {e.GetType().Name}.");
+            return new InvocationOutcome(false, 0, new Dictionary<string, JsonElement>(),
+                $"The invocation failed: {e.GetType().Name}.");
         }
     }
 

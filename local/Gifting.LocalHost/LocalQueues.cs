@@ -6,7 +6,8 @@ namespace Gifting.LocalHost;
 
 public sealed record QueueMessage(string MessageId, string Body, int DeliveryCount);
 
-public sealed record DeadLetter(string MessageId, JsonElement Body, int DeliveryCount, string Reason, DateTimeOffset DeadLetteredAt);
+public sealed record DeadLetter(
+    string MessageId, JsonElement Body, int DeliveryCount, string Reason, DateTimeOffset DeadLetteredAt);
 
 /// <summary>
 /// Service Bus queues as the app uses them, in memory: at-least-once delivery to the queue's trigger function,
@@ -30,7 +31,9 @@ public sealed class LocalQueues : IAsyncDisposable
     {
         _invoker = invoker;
         _clock = clock;
-        _consumers = functions.Where(f => f.Trigger.Type == "serviceBusTrigger").ToDictionary(f => f.Trigger.QueueName!, StringComparer.Ordinal);
+        _consumers = functions
+            .Where(f => f.Trigger.Type == "serviceBusTrigger")
+            .ToDictionary(f => f.Trigger.QueueName!, StringComparer.Ordinal);
         foreach (var (queue, function) in _consumers)
             _pumps.Add(Task.Run(() => PumpAsync(queue, function, _stopping.Token)));
     }
@@ -70,18 +73,21 @@ public sealed class LocalQueues : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private Channel<QueueMessage> Queue(string name) => _queues.GetOrAdd(name, _ => Channel.CreateUnbounded<QueueMessage>());
+    private Channel<QueueMessage> Queue(string name) =>
+        _queues.GetOrAdd(name, _ => Channel.CreateUnbounded<QueueMessage>());
 
     private async Task PumpAsync(string queue, FunctionDefinition function, CancellationToken cancellationToken)
     {
         await foreach (var message in Queue(queue).Reader.ReadAllAsync(cancellationToken))
         {
-            var outcome = await _invoker.InvokeQueueAsync(function, message.Body, message.MessageId, message.DeliveryCount, cancellationToken);
+            var outcome = await _invoker.InvokeQueueAsync(
+                function, message.Body, message.MessageId, message.DeliveryCount, cancellationToken);
             if (outcome.Succeeded)
             {
                 foreach (var output in function.QueueOutputs)
                 {
-                    if (outcome.Outputs.TryGetValue(output.Name, out var value)) EnqueueOutput(output.QueueName!, value);
+                    if (outcome.Outputs.TryGetValue(output.Name, out var value))
+                        EnqueueOutput(output.QueueName!, value);
                 }
             }
             else if (message.DeliveryCount < MaxDeliveryCount)

@@ -27,7 +27,8 @@ public sealed class LocalStandIn : IAsyncDisposable
     public Task EmulatorExited => _emulator?.Exited ?? Task.Delay(Timeout.Infinite);
 
     public static async Task<LocalStandIn> StartAsync(
-        int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules, CancellationToken cancellationToken)
+        int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules,
+        CancellationToken cancellationToken)
     {
         var standIn = new LocalStandIn();
         try
@@ -43,7 +44,8 @@ public sealed class LocalStandIn : IAsyncDisposable
     }
 
     private async Task StartCoreAsync(
-        int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules, CancellationToken cancellationToken)
+        int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules,
+        CancellationToken cancellationToken)
     {
         if (cosmosEndpoint is null)
         {
@@ -73,15 +75,18 @@ public sealed class LocalStandIn : IAsyncDisposable
             return Results.Accepted();
         });
         app.MapGet("/api/dev/queues/{queue}/dead-letters", (string queue) =>
-            Queues.Exists(queue) ? Results.Ok(new { items = Queues.DeadLetters(queue), nextCursor = (string?)null }) : NotFound($"No queue '{queue}'."));
-        app.MapPost("/api/dev/functions/{functionName}/run", async (string functionName, CancellationToken cancellationToken) =>
-        {
-            if (!Timers.Exists(functionName)) return NotFound($"No timer function '{functionName}'.");
-            var outcome = await Timers.RunNowAsync(functionName, cancellationToken);
-            return outcome.Succeeded
-                ? Results.Ok(new { function = functionName, status = "completed" })
-                : Problems.Of(502, "function_failed", "The function failed.", outcome.Detail);
-        });
+            Queues.Exists(queue)
+                ? Results.Ok(new { items = Queues.DeadLetters(queue), nextCursor = (string?)null })
+                : NotFound($"No queue '{queue}'."));
+        app.MapPost("/api/dev/functions/{functionName}/run",
+            async (string functionName, CancellationToken cancellationToken) =>
+            {
+                if (!Timers.Exists(functionName)) return NotFound($"No timer function '{functionName}'.");
+                var outcome = await Timers.RunNowAsync(functionName, cancellationToken);
+                return outcome.Succeeded
+                    ? Results.Ok(new { function = functionName, status = "completed" })
+                    : Problems.Of(502, "function_failed", "The function failed.", outcome.Detail);
+            });
     }
 
     private static IResult NotFound(string detail) => Problems.Of(404, "not_found", "Not found.", detail);

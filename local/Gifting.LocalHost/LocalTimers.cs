@@ -11,11 +11,14 @@ public sealed class LocalTimers : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
 
-    public LocalTimers(IEnumerable<FunctionDefinition> functions, HandlerInvoker invoker, TimeProvider clock, bool runSchedules)
+    public LocalTimers(
+        IEnumerable<FunctionDefinition> functions, HandlerInvoker invoker, TimeProvider clock, bool runSchedules)
     {
         _invoker = invoker;
         _clock = clock;
-        _timers = functions.Where(f => f.Trigger.Type == "timerTrigger").ToDictionary(f => f.Name, StringComparer.Ordinal);
+        _timers = functions
+            .Where(f => f.Trigger.Type == "timerTrigger")
+            .ToDictionary(f => f.Name, StringComparer.Ordinal);
         if (!runSchedules) return;
         foreach (var timer in _timers.Values)
         {
@@ -45,7 +48,8 @@ public sealed class LocalTimers : IAsyncDisposable
             var wait = next - _clock.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock, cancellationToken);
             // A failed run is not retried: the next occurrence covers it, as with the Functions host.
-            await _invoker.InvokeTimerAsync(timer, isPastDue: _clock.GetUtcNow() - next > TimeSpan.FromMinutes(1), cancellationToken);
+            await _invoker.InvokeTimerAsync(
+                timer, isPastDue: _clock.GetUtcNow() - next > TimeSpan.FromMinutes(1), cancellationToken);
         }
     }
 }

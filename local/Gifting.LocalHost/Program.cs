@@ -9,10 +9,13 @@ using var stopping = new CancellationTokenSource();
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-await using var standIn = await LocalStandIn.StartAsync(port, cosmosEndpoint: null, settings: null, runSchedules: true, stopping.Token);
-Console.WriteLine($"Gifting is serving on {standIn.Address} (Ctrl+C to stop). Queues: {string.Join(", ", standIn.Queues.Names)}.");
+await using var standIn = await LocalStandIn.StartAsync(
+    port, cosmosEndpoint: null, settings: null, runSchedules: true, stopping.Token);
+Console.WriteLine(
+    $"Gifting is serving on {standIn.Address} (Ctrl+C to stop). Queues: {string.Join(", ", standIn.Queues.Names)}.");
 var emulatorExited = standIn.EmulatorExited;
-var stopped = await Task.WhenAny(Task.Delay(Timeout.Infinite, stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default), emulatorExited);
+var stopped = await Task.WhenAny(
+    Task.Delay(Timeout.Infinite, stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default), emulatorExited);
 if (stopped == emulatorExited) Console.Error.WriteLine("The Cosmos emulator stopped; stopping Gifting.");
 
 void Stop(PosixSignalContext context)

@@ -16,7 +16,8 @@ public sealed record Balance(Marketplace Marketplace, Money Gift, IReadOnlyList<
     /// The balance after an entry. With <paramref name="asOf"/>, lots already past their expiry are left out even
     /// before the expiry timer posts their <c>promo_expiry</c>: they can no longer be spent.
     /// </summary>
-    public static Balance Of(Marketplace marketplace, BalanceState state, long pendingReview = 0, DateTimeOffset? asOf = null)
+    public static Balance Of(
+        Marketplace marketplace, BalanceState state, long pendingReview = 0, DateTimeOffset? asOf = null)
     {
         var currency = marketplace.Currency;
         var lots = state.Lots.Where(l => asOf is not { } now || l.ExpiresAt > now).OrderBy(l => l.ExpiresAt).ToList();

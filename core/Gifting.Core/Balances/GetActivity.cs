@@ -5,7 +5,8 @@ namespace Gifting.Core.Balances;
 /// <summary>An account's ledger, a page at a time, newest first.</summary>
 public sealed class GetActivity(AccountLedger ledger, ILedgerStore store)
 {
-    public async Task<ActivityPage> ExecuteAsync(AccountId account, long? before, int limit, CancellationToken cancellationToken)
+    public async Task<ActivityPage> ExecuteAsync(
+        AccountId account, long? before, int limit, CancellationToken cancellationToken)
     {
         var from = before is { } b ? b - 1 : (await ledger.LatestAsync(account, cancellationToken))?.Seq ?? 0;
         if (from < 1) return new ActivityPage([], null);

@@ -15,7 +15,8 @@ public sealed class ActivateCard(ICardStore cards, TimeProvider clock)
             var card = stored.Card;
             switch (card.Status)
             {
-                case CardStatus.Active when card.ActivatedBy == command.RetailerId && card.ReceiptRef == command.ReceiptRef:
+                case CardStatus.Active
+                    when card.ActivatedBy == command.RetailerId && card.ReceiptRef == command.ReceiptRef:
                     return card;
                 case CardStatus.Active:
                     return new Failure(ErrorCode.CardAlreadyActive, "This card is already active.");

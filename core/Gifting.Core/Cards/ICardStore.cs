@@ -15,6 +15,8 @@ public interface ICardStore
     /// <summary>Finds the card whose code hashes to one of the candidates.</summary>
     Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the card if it is still at <paramref name="etag"/>: its new version, or null if someone wrote first.</summary>
+    /// <summary>
+    /// Replaces the card if it is still at <paramref name="etag"/>: its new version, or null if someone wrote first.
+    /// </summary>
     Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken);
 }

@@ -63,7 +63,8 @@ public sealed class ClaimCode
         var interim = 0;
         foreach (var c in input)
         {
-            if (c is ' ' or '-' or '\t' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u00A0') continue;
+            if (c is ' ' or '-' or '\t' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u00A0')
+                continue;
             var value = c < 128 ? SymbolValues[c] : (sbyte)-1;
             if (value < 0 || count == Length) return ClaimCodeParse.Malformed;
             symbols[count++] = Alphabet[value];
@@ -75,7 +76,9 @@ public sealed class ClaimCode
 
     public override string ToString() => "****-******-" + Last4.PadLeft(5, '*');
 
-    /// <summary>The quasigroup operation x∘y = 2·x + y in GF(2^5) with x^5 + x^2 + 1; totally anti-symmetric.</summary>
+    /// <summary>
+    /// The quasigroup operation x∘y = 2·x + y in GF(2^5) with x^5 + x^2 + 1; totally anti-symmetric.
+    /// </summary>
     private static int Step(int interim, int value)
     {
         var doubled = interim << 1;

@@ -22,7 +22,8 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         {
             var latest = await store.ReadLatestAsync(account, cancellationToken);
             var decision = latest is not null && latest.Marketplace != marketplace
-                ? new Failure(ErrorCode.RegionMismatch, $"This account's balance is in marketplace {latest.Marketplace}.")
+                ? new Failure(ErrorCode.RegionMismatch,
+                    $"This account's balance is in marketplace {latest.Marketplace}.")
                 : decide(latest?.After ?? BalanceState.Empty);
             if (!decision.Succeeded)
             {
@@ -34,8 +35,8 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             var change = decision.Value;
             if (change.After.Gift < 0 || change.After.Lots.Any(l => l.Amount < 0))
                 throw new InvalidOperationException("A ledger change would make a balance negative.");
-            var entry = new LedgerEntry(account, (latest?.Seq ?? 0) + 1, opKey, change.Type, change.Amount, change.After,
-                marketplace, clock.GetUtcNow(), change.Reference);
+            var entry = new LedgerEntry(account, (latest?.Seq ?? 0) + 1, opKey, change.Type, change.Amount,
+                change.After, marketplace, clock.GetUtcNow(), change.Reference);
             if (await store.TryAppendAsync(entry, cancellationToken)) return new Posting(entry, Replayed: false);
 
             var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);

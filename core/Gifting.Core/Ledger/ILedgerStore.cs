@@ -13,6 +13,9 @@ public interface ILedgerStore
 
     Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="count"/> entries from <paramref name="fromSeq"/> downwards, newest first.</summary>
-    Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="count"/> entries from <paramref name="fromSeq"/> downwards, newest first.
+    /// </summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
+        AccountId account, long fromSeq, int count, CancellationToken cancellationToken);
 }

@@ -1,6 +1,8 @@
 namespace Gifting.Core.Messaging;
 
-/// <summary>Where rejected messages are recorded for operators; recording the same message again changes nothing.</summary>
+/// <summary>
+/// Where rejected messages are recorded for operators; recording the same message again changes nothing.
+/// </summary>
 public interface IRejectedMessages
 {
     Task RecordAsync(RejectedMessage message, CancellationToken cancellationToken);

@@ -6,7 +6,9 @@ public sealed class AuthOptions : IValidatableObject
 {
     public const string Section = "Auth";
 
-    /// <summary><c>Oidc</c> in Azure (tokens from the configured authority); <c>Local</c> for the local stand-in only.</summary>
+    /// <summary>
+    /// <c>Oidc</c> in Azure (tokens from the configured authority); <c>Local</c> for the local stand-in only.
+    /// </summary>
     public string Mode { get; set; } = "Oidc";
 
     public string? Authority { get; set; }
@@ -23,6 +25,7 @@ public sealed class AuthOptions : IValidatableObject
         if (!IsLocal && !string.Equals(Mode, "Oidc", StringComparison.OrdinalIgnoreCase))
             yield return new ValidationResult("Auth:Mode must be Oidc or Local.", [nameof(Mode)]);
         if (!IsLocal && (string.IsNullOrWhiteSpace(Authority) || string.IsNullOrWhiteSpace(Audience)))
-            yield return new ValidationResult("Auth:Authority and Auth:Audience are required in Oidc mode.", [nameof(Authority)]);
+            yield return new ValidationResult(
+                "Auth:Authority and Auth:Audience are required in Oidc mode.", [nameof(Authority)]);
     }
 }

@@ -13,7 +13,9 @@ public sealed class LocalTokens
 
     public LocalTokens(AuthOptions options)
     {
-        var secret = string.IsNullOrEmpty(options.LocalSigningKey) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(options.LocalSigningKey);
+        var secret = string.IsNullOrEmpty(options.LocalSigningKey)
+            ? RandomNumberGenerator.GetBytes(32)
+            : Convert.FromBase64String(options.LocalSigningKey);
         Key = new SymmetricSecurityKey(secret);
     }
 

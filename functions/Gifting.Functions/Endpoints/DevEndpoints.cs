@@ -12,10 +12,13 @@ public static class DevEndpoints
     public static void MapDevTokens(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/dev/tokens", (TokenBody body, LocalTokens tokens, TimeProvider clock) =>
         {
-            if (!AccountId.TryParse(body.Sub, out _)) return Problems.Validation("sub must be 1-128 printable characters without / \\ ? #.");
-            if (body.Roles.Any(r => !Roles.All.Contains(r))) return Problems.Validation($"roles must be among: {string.Join(", ", Roles.All)}.");
+            if (!AccountId.TryParse(body.Sub, out _))
+                return Problems.Validation("sub must be 1-128 printable characters without / \\ ? #.");
+            if (body.Roles.Any(r => !Roles.All.Contains(r)))
+                return Problems.Validation($"roles must be among: {string.Join(", ", Roles.All)}.");
             var marketplace = body.Marketplace ?? Marketplace.Default.Code;
-            if (!Marketplace.TryParse(marketplace, out _)) return Problems.Validation("marketplace is not one this service serves.");
+            if (!Marketplace.TryParse(marketplace, out _))
+                return Problems.Validation("marketplace is not one this service serves.");
             return Results.Ok(new { Token = tokens.Issue(body.Sub, body.Roles, marketplace, clock) });
         });
 }

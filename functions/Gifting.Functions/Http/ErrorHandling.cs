@@ -14,7 +14,8 @@ namespace Gifting.Functions.Http;
 /// </summary>
 public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (httpContext.Response.HasStarted) return false;
         switch (exception)
@@ -28,17 +29,20 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 await BusyAsync(httpContext, 1, "Too many requests changed the same data at once.");
                 return true;
             case BadHttpRequestException bad when bad.StatusCode == 415:
-                await ProblemWriter.WriteAsync(httpContext, 415, ProblemCodes.UnsupportedMediaType, "Unsupported content type.", "Send application/json.");
+                await ProblemWriter.WriteAsync(httpContext, 415, ProblemCodes.UnsupportedMediaType,
+                    "Unsupported content type.", "Send application/json.");
                 return true;
-            case BadHttpRequestException when exception.InnerException is not JsonException && httpContext.Request.ContentLength is null or 0
+            case BadHttpRequestException when exception.InnerException is not JsonException
+                                                && httpContext.Request.ContentLength is null or 0
                                                 && !httpContext.Request.HasJsonContentType():
-                await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.ValidationFailed, "The request is not valid.",
-                    "A route or query parameter has the wrong type.");
+                await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.ValidationFailed,
+                    "The request is not valid.", "A route or query parameter has the wrong type.");
                 return true;
             case BadHttpRequestException:
                 // The JSON path says where the body went wrong without repeating any of its values.
                 var path = (exception.InnerException as JsonException)?.Path;
-                await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.InvalidJson, "The body is not valid JSON for this request.",
+                await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.InvalidJson,
+                    "The body is not valid JSON for this request.",
                     "The body must be a JSON object with the documented members and types"
                     + (string.IsNullOrEmpty(path) || path == "$" ? "." : $"; the problem is at {path}."));
                 return true;
@@ -51,7 +55,8 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                     "The database is throttled or unavailable.");
                 return true;
             default:
-                LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, ProblemWriter.CorrelationId(httpContext));
+                LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path,
+                    ProblemWriter.CorrelationId(httpContext));
                 await ProblemWriter.WriteAsync(httpContext, 500, ProblemCodes.InternalError, "Something went wrong.",
                     "The request failed unexpectedly. Quote the correlation id to support.");
                 return true;
@@ -70,6 +75,8 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
     private static partial void LogBusy(
         ILogger logger, Exception exception, string method, string path, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path} (correlation {CorrelationId})")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string correlationId);
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Unhandled failure on {Method} {Path} (correlation {CorrelationId})")]
+    private static partial void LogUnhandled(
+        ILogger logger, Exception exception, string method, string path, string correlationId);
 }

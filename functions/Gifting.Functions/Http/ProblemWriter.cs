@@ -18,7 +18,8 @@ public static class ProblemWriter
             Extensions = { ["code"] = code, ["correlationId"] = CorrelationId(context) },
         };
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(problem, GiftingJson.Options, "application/problem+json", context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(
+            problem, GiftingJson.Options, "application/problem+json", context.RequestAborted);
     }
 
     /// <summary>413: the same answer whether the length was declared or found while reading.</summary>
@@ -26,7 +27,8 @@ public static class ProblemWriter
         WriteAsync(context, 413, ProblemCodes.PayloadTooLarge, "The request body is too large.",
             $"The limit is {limit} bytes.");
 
-    public static string CorrelationId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+    public static string CorrelationId(HttpContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
     /// <summary>The problem code for a bare status the framework produced (401, 403, 404, 405...).</summary>
     public static string CodeForStatus(int status) => status switch

@@ -46,7 +46,9 @@ public sealed class HostPayload
     /// <summary>A trigger metadata value (case-insensitive, as the host's binding data is), unwrapped.</summary>
     public JsonElement Metadata(string key) => Get(_metadata, key);
 
-    public string? MetadataString(string key) => Metadata(key) is { ValueKind: JsonValueKind.String } s ? s.GetString() : Metadata(key) is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : null;
+    public string? MetadataString(string key) => Metadata(key) is { ValueKind: JsonValueKind.String } s
+        ? s.GetString()
+        : Metadata(key) is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : null;
 
     /// <summary>Peels JSON-in-a-string layers: <c>"\"{\\\"a\\\":1}\""</c> becomes the object <c>{"a":1}</c>.</summary>
     public static JsonElement Unwrap(JsonElement value)
@@ -85,7 +87,8 @@ public sealed class HostPayload
         }
     }
 
-    private static bool LooksLikeJson(char first) => first is '{' or '[' or '"' or '-' or 't' or 'f' or 'n' || char.IsAsciiDigit(first);
+    private static bool LooksLikeJson(char first) =>
+        first is '{' or '[' or '"' or '-' or 't' or 'f' or 'n' || char.IsAsciiDigit(first);
 
     private static JsonElement Get(JsonElement container, string name)
     {
@@ -98,7 +101,9 @@ public sealed class HostPayload
     }
 }
 
-/// <summary>What a custom handler answers for a non-HTTP invocation; always a 2xx, or the host counts a failure.</summary>
+/// <summary>
+/// What a custom handler answers for a non-HTTP invocation; always a 2xx, or the host counts a failure.
+/// </summary>
 public sealed record HostResponse(
     [property: JsonPropertyName("Outputs")] Dictionary<string, object?> Outputs,
     [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,

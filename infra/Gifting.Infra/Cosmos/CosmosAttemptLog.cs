@@ -21,7 +21,8 @@ public sealed class CosmosAttemptLog(GiftingContainers containers) : IAttemptLog
         {
             try
             {
-                await Throttles.PatchItemAsync<CounterDocument>(key, partition, [PatchOperation.Increment("/count", 1)], cancellationToken: cancellationToken);
+                await Throttles.PatchItemAsync<CounterDocument>(key, partition, [PatchOperation.Increment("/count", 1)],
+                    cancellationToken: cancellationToken);
                 return;
             }
             catch (CosmosException e) when (e.IsNotFound())
@@ -29,7 +30,8 @@ public sealed class CosmosAttemptLog(GiftingContainers containers) : IAttemptLog
                 try
                 {
                     var ttl = (int)Math.Ceiling(keepFor.TotalSeconds) + 60;
-                    await Throttles.CreateItemAsync(new CounterDocument(key, key, 1, ttl), partition, cancellationToken: cancellationToken);
+                    await Throttles.CreateItemAsync(new CounterDocument(key, key, 1, ttl), partition,
+                        cancellationToken: cancellationToken);
                     return;
                 }
                 catch (CosmosException c) when (c.IsConflict())

@@ -17,7 +17,8 @@ internal static class CosmosErrors
     {
         try
         {
-            var response = await container.ReadItemAsync<T>(id, new PartitionKey(partitionKey), cancellationToken: cancellationToken);
+            var response = await container.ReadItemAsync<T>(
+                id, new PartitionKey(partitionKey), cancellationToken: cancellationToken);
             return (response.Resource, response.ETag);
         }
         catch (CosmosException e) when (e.IsNotFound())
@@ -34,7 +35,8 @@ internal static class CosmosErrors
         this Container container, QueryDefinition query, string partitionKey, CancellationToken cancellationToken)
     {
         var results = new List<T>();
-        using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey) });
+        using var iterator = container.GetItemQueryIterator<T>(
+            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey) });
         while (iterator.HasMoreResults)
             results.AddRange(await iterator.ReadNextAsync(cancellationToken));
         return results;

@@ -16,7 +16,9 @@ public sealed class CosmosOptions
     [Required, RegularExpression("^[A-Za-z0-9-]{1,64}$")]
     public string Database { get; set; } = "gifting";
 
-    /// <summary>Create the database and containers when missing: for local runs and tests; Azure's are provisioned.</summary>
+    /// <summary>
+    /// Create the database and containers when missing: for local runs and tests; Azure's are provisioned.
+    /// </summary>
     public bool CreateIfMissing { get; set; }
 
     /// <summary>Talk to the local wire-protocol emulator: gateway mode and its work-arounds.</summary>

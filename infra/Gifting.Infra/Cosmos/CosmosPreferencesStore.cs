@@ -11,7 +11,8 @@ public sealed class CosmosPreferencesStore(GiftingContainers containers) : IPref
 
     public async Task<Preferences?> FindAsync(AccountId account, CancellationToken cancellationToken)
     {
-        var (document, _) = await containers.Ledger.ReadOrNullAsync<PreferencesDocument>(Id, account.Value, cancellationToken);
+        var (document, _) = await containers.Ledger.ReadOrNullAsync<PreferencesDocument>(
+            Id, account.Value, cancellationToken);
         return document is null ? null : new Preferences(document.ApplyToOrders, document.ApplyToSubscriptions);
     }
 

@@ -20,5 +20,6 @@ public sealed class CosmosRejectedMessages(GiftingContainers containers) : IReje
             new PartitionKey(id), cancellationToken: cancellationToken);
     }
 
-    internal sealed record RejectionDocument(string Id, string Pk, string Queue, string Reason, string Body, DateTimeOffset RejectedAt, int Ttl);
+    internal sealed record RejectionDocument(
+        string Id, string Pk, string Queue, string Reason, string Body, DateTimeOffset RejectedAt, int Ttl);
 }

@@ -3,7 +3,9 @@ using Microsoft.Azure.Cosmos;
 
 namespace Gifting.Infra.Cosmos;
 
-/// <summary>Lets the Cosmos SDK (de)serialize documents with the application's System.Text.Json configuration.</summary>
+/// <summary>
+/// Lets the Cosmos SDK (de)serialize documents with the application's System.Text.Json configuration.
+/// </summary>
 internal sealed class StjCosmosSerializer(JsonSerializerOptions options) : CosmosSerializer
 {
     public override T FromStream<T>(Stream stream)

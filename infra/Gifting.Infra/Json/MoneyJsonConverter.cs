@@ -33,7 +33,8 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                     break;
             }
         }
-        if (amount is null || !Money.IsCurrencyCode(currency)) throw new JsonException("Money needs an integer amount and an ISO 4217 currency.");
+        if (amount is null || !Money.IsCurrencyCode(currency))
+            throw new JsonException("Money needs an integer amount and an ISO 4217 currency.");
         return new Money(amount.Value, currency!);
     }
 

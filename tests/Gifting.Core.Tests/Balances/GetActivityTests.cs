@@ -40,6 +40,7 @@ public sealed class GetActivityTests
     {
         var balance = await _core.BalanceAsync(Alice, "JP");
 
-        Assert.Equal(("JP", "JPY", 0L), (balance.Marketplace.Code, balance.Available.Currency, balance.Available.Amount));
+        Assert.Equal(("JP", "JPY", 0L),
+            (balance.Marketplace.Code, balance.Available.Currency, balance.Available.Amount));
     }
 }

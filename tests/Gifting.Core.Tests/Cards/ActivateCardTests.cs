@@ -16,7 +16,8 @@ public sealed class ActivateCardTests
 
         Assert.Equal(CardStatus.Active, result.Value.Status);
         var card = await _core.CardAsync(issued.Card.Serial);
-        Assert.Equal(("shop-1", "receipt-9", _core.Clock.GetUtcNow()), (card.ActivatedBy, card.ReceiptRef, card.ActivatedAt));
+        Assert.Equal(("shop-1", "receipt-9", _core.Clock.GetUtcNow()),
+            (card.ActivatedBy, card.ReceiptRef, card.ActivatedAt));
     }
 
     [Fact]
@@ -49,7 +50,8 @@ public sealed class ActivateCardTests
     {
         var issued = await _core.IssueOneAsync(kind: CardKind.Digital);
 
-        Assert.Equal(ErrorCode.CardAlreadyActive, (await ActivateAsync(issued.Card.Serial, "shop-1", null)).Failure?.Code);
+        Assert.Equal(ErrorCode.CardAlreadyActive,
+            (await ActivateAsync(issued.Card.Serial, "shop-1", null)).Failure?.Code);
     }
 
     [Fact]
@@ -67,7 +69,8 @@ public sealed class ActivateCardTests
         var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: true);
         await _core.RedeemAsync(TestCore.Account("alice"), issued.Code.Display);
 
-        Assert.Equal(ErrorCode.AlreadyRedeemed, (await ActivateAsync(issued.Card.Serial, "shop-1", null)).Failure?.Code);
+        Assert.Equal(ErrorCode.AlreadyRedeemed,
+            (await ActivateAsync(issued.Card.Serial, "shop-1", null)).Failure?.Code);
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class CancelCardTests
         var again = await CancelAsync(issued.Card.Serial);
 
         Assert.Equal(CardStatus.Cancelled, again.Value.Status);
-        Assert.Equal(_core.Clock.GetUtcNow() - TimeSpan.FromHours(1), (await _core.CardAsync(issued.Card.Serial)).CancelledAt);
+        Assert.Equal(_core.Clock.GetUtcNow() - TimeSpan.FromHours(1),
+            (await _core.CardAsync(issued.Card.Serial)).CancelledAt);
     }
 
     [Fact]
@@ -62,9 +63,11 @@ public sealed class CancelCardTests
 
         var view = (await _core.GetCard.ExecuteAsync(issued.Card.Serial, CancellationToken.None)).Value;
 
-        Assert.Equal((CardStatus.Active, issued.Code.Last4, issued.Card.Serial), (view.Status, view.Last4, view.Serial));
+        Assert.Equal((CardStatus.Active, issued.Code.Last4, issued.Card.Serial),
+            (view.Status, view.Last4, view.Serial));
         Assert.DoesNotContain(issued.Code.Normalized, view.ToString(), StringComparison.Ordinal);
     }
 
-    private Task<Result<Card>> CancelAsync(string serial) => _core.CancelCard.ExecuteAsync(serial, CancellationToken.None);
+    private Task<Result<Card>> CancelAsync(string serial) =>
+        _core.CancelCard.ExecuteAsync(serial, CancellationToken.None);
 }

@@ -31,7 +31,8 @@ public sealed class IssueCardsTests
     [InlineData(1, 100, "EUR")]
     public async Task Issue_WhenCommandOutOfBounds_ReturnsValidationFailed(int count, long amount, string currency)
     {
-        var command = new IssueCardsCommand(count, new Money(amount, currency), Marketplace.Default, CardKind.Digital, true, "admin", "batch");
+        var command = new IssueCardsCommand(
+            count, new Money(amount, currency), Marketplace.Default, CardKind.Digital, true, "admin", "batch");
 
         var result = await _core.IssueCards.ExecuteAsync(command, CancellationToken.None);
 

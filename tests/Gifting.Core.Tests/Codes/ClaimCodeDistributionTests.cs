@@ -33,7 +33,8 @@ public sealed class ClaimCodeDistributionTests
             var chiSquare = 0.0;
             for (var symbol = 0; symbol < ClaimCode.Alphabet.Length; symbol++)
                 chiSquare += Math.Pow(counts[position, symbol] - expected, 2) / expected;
-            Assert.True(chiSquare < CriticalValue, $"Position {position}: chi-square {chiSquare:F1} >= {CriticalValue}.");
+            Assert.True(chiSquare < CriticalValue,
+                $"Position {position}: chi-square {chiSquare:F1} >= {CriticalValue}.");
         }
     }
 }

@@ -34,7 +34,8 @@ public sealed class ClaimCodePropertyTests
                 foreach (var symbol in ClaimCode.Alphabet)
                 {
                     if (symbol == code[position]) continue;
-                    if (ClaimCode.Parse(Mistype.Substitute(code, position, symbol)) != ClaimCodeParse.Typo) return false;
+                    if (ClaimCode.Parse(Mistype.Substitute(code, position, symbol)) != ClaimCodeParse.Typo)
+                        return false;
                 }
             }
             return true;
@@ -68,6 +69,8 @@ public sealed class ClaimCodePropertyTests
     private static string WithCheckSymbol(string prefix)
     {
         var valid = ClaimCode.Alphabet.Where(c => ClaimCode.Parse(prefix + c).Code is not null).ToList();
-        return valid.Count == 1 ? prefix + valid[0] : throw new InvalidOperationException($"{valid.Count} check symbols fit.");
+        return valid.Count == 1
+            ? prefix + valid[0]
+            : throw new InvalidOperationException($"{valid.Count} check symbols fit.");
     }
 }

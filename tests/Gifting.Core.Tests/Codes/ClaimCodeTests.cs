@@ -45,7 +45,8 @@ public sealed class ClaimCodeTests
             "lower case" => code.Display.ToLowerInvariant(),
             "spaces" => string.Join(' ', code.Normalized.Chunk(3).Select(c => new string(c))),
             "dashes" => string.Join('-', code.Normalized.Chunk(5).Select(c => new string(c))),
-            _ => $" {code.Normalized[..4].ToLowerInvariant()} \u2013 {code.Normalized[4..10]}\t-{code.Normalized[10..]} ",
+            _ => $" {code.Normalized[..4].ToLowerInvariant()} \u2013 "
+                + $"{code.Normalized[4..10]}\t-{code.Normalized[10..]} ",
         };
 
         Assert.Equal(code.Normalized, ClaimCode.Parse(typed).Code?.Normalized);
@@ -122,7 +123,8 @@ public sealed class ClaimCodeTests
         Assert.Equal(ClaimCodeParse.Typo, ClaimCode.Parse(Mistype.SwapWithNext(code.Normalized, 5)));
     }
 
-    private static ClaimCode FindCodeContaining(char symbol) => FindCode(c => c.Normalized.Contains(symbol, StringComparison.Ordinal));
+    private static ClaimCode FindCodeContaining(char symbol) =>
+        FindCode(c => c.Normalized.Contains(symbol, StringComparison.Ordinal));
 
     private static ClaimCode FindCode(Func<ClaimCode, bool> wanted)
     {

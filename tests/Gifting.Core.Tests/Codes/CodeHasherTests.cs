@@ -14,7 +14,8 @@ public sealed class CodeHasherTests
     {
         var code = ClaimCode.Generate().Normalized;
 
-        Assert.Equal(new CodeHasher([V1], 1).Hash(CodePurpose.ClaimCode, code), new CodeHasher([V1], 1).Hash(CodePurpose.ClaimCode, code));
+        Assert.Equal(new CodeHasher([V1], 1).Hash(CodePurpose.ClaimCode, code),
+            new CodeHasher([V1], 1).Hash(CodePurpose.ClaimCode, code));
     }
 
     [Fact]

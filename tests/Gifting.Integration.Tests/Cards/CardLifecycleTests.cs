@@ -18,8 +18,10 @@ public sealed class CardLifecycleTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal("inactive", card.GetProperty("status").GetString());
 
         await (await shopper.RedeemAsync(code)).AssertProblemAsync(409, "card_not_activated");
-        using var activated = await retailer.PostJsonAsync($"/api/cards/{serial}/activation", new { retailerId = "store-42", receiptRef = "r-1" });
-        using var repeated = await retailer.PostJsonAsync($"/api/cards/{serial}/activation", new { retailerId = "store-42", receiptRef = "r-1" });
+        using var activated = await retailer.PostJsonAsync($"/api/cards/{serial}/activation",
+            new { retailerId = "store-42", receiptRef = "r-1" });
+        using var repeated = await retailer.PostJsonAsync($"/api/cards/{serial}/activation",
+            new { retailerId = "store-42", receiptRef = "r-1" });
         using var other = await _app.ClientFor("store-9", "retailer").PostJsonAsync($"/api/cards/{serial}/activation",
             new { retailerId = "store-9" });
 
@@ -28,7 +30,8 @@ public sealed class CardLifecycleTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(200, (int)repeated.StatusCode);
         await other.AssertProblemAsync(409, "card_already_active");
         Assert.Equal(200, (int)(await shopper.RedeemAsync(code)).StatusCode);
-        await (await retailer.PostJsonAsync($"/api/cards/{serial}/activation", new { retailerId = "store-42" })).AssertProblemAsync(409, "already_redeemed");
+        await (await retailer.PostJsonAsync($"/api/cards/{serial}/activation", new { retailerId = "store-42" }))
+            .AssertProblemAsync(409, "already_redeemed");
     }
 
     [Fact]
@@ -42,10 +45,12 @@ public sealed class CardLifecycleTests(CosmosFixture cosmos) : IDisposable
         using var cancelled = await admin.PostAsync($"/api/cards/{Serial(0)}/cancellation", null);
         Assert.Equal(200, (int)cancelled.StatusCode);
         Assert.Equal("cancelled", (await cancelled.JsonAsync()).GetProperty("status").GetString());
-        await (await shopper.RedeemAsync(cards[0].GetProperty("code").GetString()!)).AssertProblemAsync(400, "invalid_code");
+        await (await shopper.RedeemAsync(cards[0].GetProperty("code").GetString()!))
+            .AssertProblemAsync(400, "invalid_code");
 
         Assert.Equal(200, (int)(await shopper.RedeemAsync(cards[1].GetProperty("code").GetString()!)).StatusCode);
-        await (await admin.PostAsync($"/api/cards/{Serial(1)}/cancellation", null)).AssertProblemAsync(409, "already_redeemed");
+        await (await admin.PostAsync($"/api/cards/{Serial(1)}/cancellation", null))
+            .AssertProblemAsync(409, "already_redeemed");
     }
 
     [Fact]
@@ -72,6 +77,7 @@ public sealed class CardLifecycleTests(CosmosFixture cosmos) : IDisposable
         await (await _app.CreateClient().GetAsync("/api/balance")).AssertProblemAsync(401, "unauthorized");
         await (await shopper.PostJsonAsync("/api/cards", new { count = 1 }, "k")).AssertProblemAsync(403, "forbidden");
         await (await shopper.GetAsync("/api/cards/0000000000000000")).AssertProblemAsync(403, "forbidden");
-        await (await _app.ClientFor("issuer-1", "issuer").GetAsync("/api/balance")).AssertProblemAsync(403, "forbidden");
+        await (await _app.ClientFor("issuer-1", "issuer").GetAsync("/api/balance"))
+            .AssertProblemAsync(403, "forbidden");
     }
 }

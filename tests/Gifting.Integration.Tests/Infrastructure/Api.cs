@@ -10,7 +10,8 @@ public static class Api
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     public static async Task<JsonElement[]> IssueAsync(
-        this HttpClient issuer, int count = 1, long amount = 2500, string kind = "digital", string marketplace = "US", string currency = "USD")
+        this HttpClient issuer, int count = 1, long amount = 2500, string kind = "digital", string marketplace = "US",
+        string currency = "USD")
     {
         using var response = await issuer.PostJsonAsync("/api/cards",
             new { count, value = new { amount, currency }, marketplace, kind }, idempotencyKey: NewId("issue"));
@@ -19,27 +20,36 @@ public static class Api
     }
 
     /// <summary>A new shopper whose gift balance holds <paramref name="amount"/>, from a redeemed card.</summary>
-    public static async Task<(HttpClient Shopper, string Account)> FundedShopperAsync(this GiftingFactory app, long amount)
+    public static async Task<(HttpClient Shopper, string Account)> FundedShopperAsync(
+        this GiftingFactory app, long amount)
     {
         var account = NewId("shopper");
         var shopper = app.ClientFor(account, "customer");
-        var code = (await app.ClientFor("issuer-1", "issuer").IssueAsync(amount: amount))[0].GetProperty("code").GetString()!;
+        var code = (await app.ClientFor("issuer-1", "issuer").IssueAsync(amount: amount))[0]
+            .GetProperty("code").GetString()!;
         Assert.Equal(200, (int)(await shopper.RedeemAsync(code)).StatusCode);
         return (shopper, account);
     }
 
-    public static Task<HttpResponseMessage> RedeemAsync(this HttpClient customer, string code, string? idempotencyKey = null) =>
+    public static Task<HttpResponseMessage> RedeemAsync(
+        this HttpClient customer, string code, string? idempotencyKey = null) =>
         customer.PostJsonAsync("/api/redemptions", new { code }, idempotencyKey);
 
     public static async Task<long> GiftBalanceAsync(this HttpClient customer) =>
-        (await (await customer.GetAsync("/api/balance")).JsonAsync()).GetProperty("gift").GetProperty("amount").GetInt64();
+        (await (await customer.GetAsync("/api/balance")).JsonAsync())
+            .GetProperty("gift").GetProperty("amount").GetInt64();
 
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body, string? idempotencyKey = null) =>
+    public static Task<HttpResponseMessage> PostJsonAsync(
+        this HttpClient client, string path, object body, string? idempotencyKey = null) =>
         client.PostRawAsync(path, JsonSerializer.Serialize(body), idempotencyKey);
 
-    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string body, string? idempotencyKey = null)
+    public static Task<HttpResponseMessage> PostRawAsync(
+        this HttpClient client, string path, string body, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         return client.SendAsync(request);
     }
@@ -51,7 +61,8 @@ public static class Api
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, int status, string code)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == (int)response.StatusCode, $"Expected {status} {code}, got {(int)response.StatusCode}: {text}");
+        Assert.True(status == (int)response.StatusCode,
+            $"Expected {status} {code}, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(text).RootElement;
         Assert.Equal(code, problem.GetProperty("code").GetString());

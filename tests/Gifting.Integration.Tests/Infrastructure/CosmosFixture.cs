@@ -33,7 +33,8 @@ public sealed class CosmosFixture : IAsyncLifetime
         {
             Endpoint = endpoint;
             Key = Environment.GetEnvironmentVariable("GIFTING_TEST_COSMOS_KEY")
-                ?? throw new InvalidOperationException("GIFTING_TEST_COSMOS_KEY must be set with GIFTING_TEST_COSMOS_ENDPOINT.");
+                ?? throw new InvalidOperationException(
+                    "GIFTING_TEST_COSMOS_KEY must be set with GIFTING_TEST_COSMOS_ENDPOINT.");
         }
         await Containers().EnsureCreatedAsync(CancellationToken.None);
     }

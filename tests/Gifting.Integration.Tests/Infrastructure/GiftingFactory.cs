@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.TestHost;
 
 namespace Gifting.Integration.Tests.Infrastructure;
 
-/// <summary>The real handler, in memory, against the fixture's Cosmos DB; tests may wrap services to inject faults.</summary>
+/// <summary>
+/// The real handler, in memory, against the fixture's Cosmos DB; tests may wrap services to inject faults.
+/// </summary>
 public sealed class GiftingFactory(
     CosmosFixture cosmos,
     Action<IServiceCollection>? services = null,
@@ -31,7 +33,8 @@ public sealed class GiftingFactory(
     {
         var token = Services.GetRequiredService<LocalTokens>().Issue(subject, [role], marketplace, TimeProvider.System);
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 }

@@ -11,7 +11,8 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
     [Fact]
     public async Task RefundPostedToDevQueue_IsDeliveredToTheTriggerAndCredited()
     {
-        await using var standIn = await LocalStandIn.StartAsync(0, cosmos.Endpoint, cosmos.Settings(), runSchedules: false, CancellationToken.None);
+        await using var standIn = await LocalStandIn.StartAsync(
+            0, cosmos.Endpoint, cosmos.Settings(), runSchedules: false, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = standIn.Address };
         var account = Api.NewId("shopper");
         var tokens = standIn.HandlerServices.GetRequiredService<Gifting.Functions.Auth.LocalTokens>();
@@ -20,17 +21,26 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         Authorize(http, tokens.Issue(account, ["customer"], "US", TimeProvider.System));
         Assert.Equal(200, (int)(await http.RedeemAsync(code)).StatusCode);
 
-        var refund = new { refundId = Api.NewId("refund"), accountId = account, orderId = "o-1", amount = new { amount = 400, currency = "USD" } };
+        var refund = new
+        {
+            refundId = Api.NewId("refund"), accountId = account, orderId = "o-1",
+            amount = new { amount = 400, currency = "USD" },
+        };
         for (var i = 0; i < 3; i++)
             Assert.Equal(202, (int)(await http.PostJsonAsync("/api/dev/queues/refunds/messages", refund)).StatusCode);
         await standIn.Queues.DrainAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(1400, await http.GiftBalanceAsync());
-        Assert.Empty((await (await http.GetAsync("/api/dev/queues/refunds/dead-letters")).JsonAsync()).GetProperty("items").EnumerateArray());
-        Assert.Equal(200, (int)(await http.PostAsync("/api/dev/functions/ExpirePromotionalCredits/run", null)).StatusCode);
-        await (await http.PostAsync("/api/dev/functions/NoSuchFunction/run", null)).AssertProblemAsync(404, "not_found");
-        await (await http.PostJsonAsync("/api/dev/queues/no-such-queue/messages", refund)).AssertProblemAsync(404, "not_found");
-        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/ProcessRefund", new StringContent("{}"))).StatusCode);
+        Assert.Empty((await (await http.GetAsync("/api/dev/queues/refunds/dead-letters")).JsonAsync())
+            .GetProperty("items").EnumerateArray());
+        Assert.Equal(200,
+            (int)(await http.PostAsync("/api/dev/functions/ExpirePromotionalCredits/run", null)).StatusCode);
+        await (await http.PostAsync("/api/dev/functions/NoSuchFunction/run", null))
+            .AssertProblemAsync(404, "not_found");
+        await (await http.PostJsonAsync("/api/dev/queues/no-such-queue/messages", refund))
+            .AssertProblemAsync(404, "not_found");
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await http.PostAsync("/ProcessRefund", new StringContent("{}"))).StatusCode);
     }
 
     [Fact]
@@ -38,7 +48,9 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
     {
         var failing = new CountingHandler(HttpStatusCode.InternalServerError);
         var functions = FunctionCatalog.Load();
-        await using var queues = new LocalQueues(functions, new HandlerInvoker(new HttpClient(failing) { BaseAddress = new Uri("http://127.0.0.1:1/") }, TimeProvider.System), TimeProvider.System);
+        await using var queues = new LocalQueues(functions, new HandlerInvoker(
+            new HttpClient(failing) { BaseAddress = new Uri("http://127.0.0.1:1/") }, TimeProvider.System),
+            TimeProvider.System);
 
         queues.Enqueue("refunds", "{\"refundId\":\"r-1\"}");
         await queues.DrainAsync(TimeSpan.FromSeconds(30));
@@ -48,19 +60,28 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         Assert.Equal(LocalQueues.MaxDeliveryCount, letter.DeliveryCount);
         Assert.Equal("r-1", letter.Body.GetProperty("refundId").GetString());
         Assert.Contains("MaxDeliveryCountExceeded", letter.Reason, StringComparison.Ordinal);
-        Assert.All(failing.Payloads, p => Assert.StartsWith("\"{", p.GetProperty("Data").GetProperty("message").GetString(), StringComparison.Ordinal));
-        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], failing.Payloads.Select(p => p.GetProperty("Metadata").GetProperty("DeliveryCount").GetString()));
+        Assert.All(failing.Payloads, p => Assert.StartsWith(
+            "\"{", p.GetProperty("Data").GetProperty("message").GetString(), StringComparison.Ordinal));
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+            failing.Payloads.Select(p => p.GetProperty("Metadata").GetProperty("DeliveryCount").GetString()));
     }
 
     [Fact]
     public async Task OutputBindingOfOneFunction_IsDeliveredToTheTriggerOfTheNext()
     {
         var folder = Directory.CreateTempSubdirectory("functions-");
-        WriteFunction(folder, "Produce", """{"bindings":[{"type":"serviceBusTrigger","direction":"in","name":"msg","queueName":"first"},{"type":"serviceBus","direction":"out","name":"next","queueName":"second"}]}""");
-        WriteFunction(folder, "Consume", """{"bindings":[{"type":"serviceBusTrigger","direction":"in","name":"msg","queueName":"second"}]}""");
+        WriteFunction(folder, "Produce", """
+            {"bindings":[
+              {"type":"serviceBusTrigger","direction":"in","name":"msg","queueName":"first"},
+              {"type":"serviceBus","direction":"out","name":"next","queueName":"second"}]}
+            """);
+        WriteFunction(folder, "Consume", """
+            {"bindings":[{"type":"serviceBusTrigger","direction":"in","name":"msg","queueName":"second"}]}
+            """);
         var handler = new ScriptedHandler();
-        await using (var queues = new LocalQueues(FunctionCatalog.Load(folder.FullName),
-            new HandlerInvoker(new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:1/") }, TimeProvider.System), TimeProvider.System))
+        await using (var queues = new LocalQueues(FunctionCatalog.Load(folder.FullName), new HandlerInvoker(
+            new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:1/") }, TimeProvider.System),
+            TimeProvider.System))
         {
             queues.Enqueue("first", """{"n":1}""");
             await queues.DrainAsync(TimeSpan.FromSeconds(30));
@@ -114,7 +135,8 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         public List<string> Paths { get; } = [];
         public List<string> ConsumedBodies { get; } = [];
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
             var payload = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement;
@@ -122,15 +144,20 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
             {
                 Paths.Add(path);
                 if (path == "/Consume")
-                    ConsumedBodies.Add(JsonSerializer.Deserialize<string>(payload.GetProperty("Data").GetProperty("msg").GetString()!)!);
+                    ConsumedBodies.Add(JsonSerializer.Deserialize<string>(
+                        payload.GetProperty("Data").GetProperty("msg").GetString()!)!);
             }
             var outputs = path == "/Produce" ? """{"next":[{"a":1},{"a":2}]}""" : "{}";
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"Outputs":{{outputs}},"Logs":[],"ReturnValue":null}""") };
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent($$"""{"Outputs":{{outputs}},"Logs":[],"ReturnValue":null}"""),
+            };
         }
     }
 
     private static void Authorize(HttpClient http, string token) =>
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
     /// <summary>
     /// Records what the stand-in posts and answers every invocation with one status: a failing status stands in for
@@ -141,9 +168,11 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         public int Calls => Payloads.Count;
         public List<JsonElement> Payloads { get; } = [];
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var payload = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+            var payload = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))
+                .RootElement.Clone();
             lock (Payloads) Payloads.Add(payload);
             var answer = """{"Outputs":{},"Logs":[],"ReturnValue":null}""";
             return new HttpResponseMessage(status) { Content = new StringContent(answer) };
