@@ -2,6 +2,7 @@ using Gifting.Core;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
+using Gifting.Functions.Responses;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Cosmos;
@@ -70,11 +71,11 @@ public static class GiftingApp
         app.UseMiddleware<Idempotency>();
 
         // The Functions host counts any answer on / as "ready".
-        app.MapGet("/", () => Results.Ok(new { Status = "ok" }));
+        app.MapGet("/", () => Results.Ok(HealthResponse.Ok));
         app.MapGet("/api/health", async (GiftingContainers containers, CancellationToken ct) =>
         {
             await containers.PingAsync(ct);
-            return Results.Ok(new { Status = "ok" });
+            return Results.Ok(HealthResponse.Ok);
         });
         app.MapRedemptions();
         app.MapBalance();

@@ -53,7 +53,8 @@ public static class AccountEndpoints
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var g = result.Value;
         var balance = BalanceResponse.Of(g.Balance);
-        return Results.Json(new { g.GrantId, g.Amount, g.ExpiresAt, Balance = balance }, statusCode: StatusCodes.Status201Created);
+        return Results.Json(new GrantResponse(g.GrantId, g.Amount, g.ExpiresAt, balance),
+            statusCode: StatusCodes.Status201Created);
     }
 
     private static bool IsReference(string value) => value.Length is > 0 and <= 128 && value.All(c => c is >= '!' and <= '~');

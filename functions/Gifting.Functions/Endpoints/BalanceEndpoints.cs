@@ -44,7 +44,8 @@ public static class BalanceEndpoints
         }
         var page = await getActivity.ExecuteAsync(caller.Account, before, limit ?? 25, cancellationToken);
         var items = page.Entries.Select(ActivityItem.Of).ToList();
-        return Results.Ok(new { Items = items, NextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null });
+        var nextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null;
+        return Results.Ok(new PageResponse<ActivityItem>(items, nextCursor));
     }
 
     private static async Task<IResult> GetPreferencesAsync(HttpContext http, GetPreferences get, CancellationToken cancellationToken) =>

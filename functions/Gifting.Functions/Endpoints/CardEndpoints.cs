@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Redemptions;
@@ -15,9 +14,6 @@ public static class CardEndpoints
     public sealed record ActivationBody(string RetailerId, string? ReceiptRef = null);
 
     public sealed record ReviewBody(string Decision);
-
-    public sealed record IssuedCardBody(
-        string CardId, string Serial, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code, string Last4, string Status);
 
     public static void MapCards(this IEndpointRouteBuilder app)
     {
@@ -49,8 +45,9 @@ public static class CardEndpoints
         IssuedCardBody Describe(IssuedCard c, bool withCode) =>
             new(c.Card.CardId, c.Card.Serial, withCode ? c.Code.Display : null, c.Card.Last4, CardResponse.StatusName(c.Card.Status));
         // A code is shown once: a replay of this request lists the cards without their codes.
-        Idempotency.SetReplayBody(http, new { Cards = result.Value.Select(c => Describe(c, false)) });
-        return Results.Json(new { Cards = result.Value.Select(c => Describe(c, true)) }, statusCode: 201);
+        Idempotency.SetReplayBody(http, new IssuedCardsResponse(result.Value.Select(c => Describe(c, false)).ToList()));
+        return Results.Json(new IssuedCardsResponse(result.Value.Select(c => Describe(c, true)).ToList()),
+            statusCode: 201);
     }
 
     private static async Task<IResult> GetAsync(string serial, GetCard getCard, CancellationToken cancellationToken) =>

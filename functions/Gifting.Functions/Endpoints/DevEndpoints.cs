@@ -1,6 +1,7 @@
 using Gifting.Core;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
 
@@ -16,6 +17,6 @@ public static class DevEndpoints
             if (body.Roles.Any(r => !Roles.All.Contains(r))) return Problems.Validation($"roles must be among: {string.Join(", ", Roles.All)}.");
             var marketplace = body.Marketplace ?? Marketplace.Default.Code;
             if (!Marketplace.TryParse(marketplace, out _)) return Problems.Validation("marketplace is not one this service serves.");
-            return Results.Ok(new { Token = tokens.Issue(body.Sub, body.Roles, marketplace, clock) });
+            return Results.Ok(new TokenResponse(tokens.Issue(body.Sub, body.Roles, marketplace, clock)));
         });
 }

@@ -22,7 +22,9 @@ public static class RedemptionEndpoints
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var r = result.Value;
         return r.Balance is not { } balance
-            ? Results.Json(new { r.RedemptionId, Status = "pending_review" }, statusCode: StatusCodes.Status202Accepted)
-            : Results.Ok(new { r.RedemptionId, Card = new { r.Last4, r.Value }, Balance = BalanceResponse.Of(balance) });
+            ? Results.Json(new PendingRedemptionResponse(r.RedemptionId, PendingRedemptionResponse.PendingReview),
+                statusCode: StatusCodes.Status202Accepted)
+            : Results.Ok(new RedemptionResponse(
+                r.RedemptionId, new RedeemedCard(r.Last4, r.Value), BalanceResponse.Of(balance)));
     }
 }
