@@ -4,6 +4,7 @@ using System.Text;
 using Gifting.Core.Balances;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
@@ -20,10 +21,11 @@ public static class BalanceEndpoints
     public static void MapBalance(this IEndpointRouteBuilder app)
     {
         var balance = app.MapGroup("/api/balance").RequireAuthorization(Policies.Customer);
-        balance.MapGet("", GetBalanceAsync);
-        balance.MapGet("/activity", GetActivityAsync);
-        balance.MapGet("/preferences", GetPreferencesAsync);
-        balance.MapPut("/preferences", PutPreferencesAsync);
+        balance.MapGet("", GetBalanceAsync).Produces<BalanceResponse>().DescribeProblems();
+        balance.MapGet("/activity", GetActivityAsync).Produces<PageResponse<ActivityItem>>()
+            .DescribeProblems(ProblemCodes.ValidationFailed);
+        balance.MapGet("/preferences", GetPreferencesAsync).Produces<PreferencesBody>().DescribeProblems();
+        balance.MapPut("/preferences", PutPreferencesAsync).Produces<PreferencesBody>().DescribeProblems();
     }
 
     private static async Task<IResult> GetBalanceAsync(HttpContext http, GetBalance getBalance, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Gifting.Core.Cards;
 using Gifting.Core.Redemptions;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
@@ -18,19 +19,29 @@ public static class CardEndpoints
     public static void MapCards(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/cards", IssueAsync).RequireAuthorization(Policies.Issuer)
-            .WithMetadata(new IdempotentRequest(KeyRequired: true));
+            .WithMetadata(new IdempotentRequest(KeyRequired: true))
+            .Produces<IssuedCardsResponse>(StatusCodes.Status201Created)
+            .DescribeProblems(ProblemCodes.ValidationFailed);
         // A serial that cannot be one is no card: answered before any lookup (Cosmos refuses some such ids).
         var card = app.MapGroup("/api/cards/{serial}").AddEndpointFilter(async (context, next) =>
             CardSerial.IsWellFormed(context.HttpContext.GetRouteValue("serial") as string)
                 ? await next(context)
                 : Problems.For(new Failure(ErrorCode.CardNotFound, "No card has this serial.")));
-        card.MapGet("", GetAsync).RequireAuthorization(Policies.Support);
+        card.MapGet("", GetAsync).RequireAuthorization(Policies.Support)
+            .Produces<CardResponse>().DescribeProblems(ProblemCodes.CardNotFound, ProblemCodes.ServiceBusy);
         card.MapPost("/activation", ActivateAsync).RequireAuthorization(Policies.Retailer)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<CardResponse>().DescribeProblems(ProblemCodes.ValidationFailed, ProblemCodes.CardNotFound,
+                ProblemCodes.CardAlreadyActive, ProblemCodes.AlreadyRedeemed, ProblemCodes.CardCancelled,
+                ProblemCodes.ServiceBusy);
         card.MapPost("/cancellation", CancelAsync).RequireAuthorization(Policies.Admin)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<CardResponse>()
+            .DescribeProblems(ProblemCodes.CardNotFound, ProblemCodes.AlreadyRedeemed, ProblemCodes.ServiceBusy);
         card.MapPost("/review", ReviewAsync).RequireAuthorization(Policies.Support)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<CardResponse>().DescribeProblems(ProblemCodes.ValidationFailed, ProblemCodes.CardNotFound,
+                ProblemCodes.NotUnderReview, ProblemCodes.ServiceBusy);
     }
 
     private static async Task<IResult> IssueAsync(IssueBody body, HttpContext http, IssueCards issue, CancellationToken cancellationToken)

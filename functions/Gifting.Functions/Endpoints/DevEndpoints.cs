@@ -1,6 +1,7 @@
 using Gifting.Core;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
@@ -18,5 +19,5 @@ public static class DevEndpoints
             var marketplace = body.Marketplace ?? Marketplace.Default.Code;
             if (!Marketplace.TryParse(marketplace, out _)) return Problems.Validation("marketplace is not one this service serves.");
             return Results.Ok(new TokenResponse(tokens.Issue(body.Sub, body.Roles, marketplace, clock)));
-        });
+        }).Produces<TokenResponse>().DescribeProblems(ProblemCodes.ValidationFailed);
 }

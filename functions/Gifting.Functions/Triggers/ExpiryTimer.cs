@@ -11,5 +11,5 @@ public static class ExpiryTimer
             // Each lot expires under its own operation key, so a rerun of the same period posts nothing twice.
             var summary = await expire.ExecuteAsync(clock.GetUtcNow(), ct);
             return Results.Json(HostResponse.Done($"{summary.Due} lots due, {summary.Expired} expired, {summary.ExpiredMinorUnits} minor units."));
-        });
+        }).ExcludeFromDescription();
 }

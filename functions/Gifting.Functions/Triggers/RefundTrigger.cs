@@ -32,7 +32,7 @@ public static class RefundTrigger
             return Results.Json(HostResponse.Done(result.Value.AlreadyCredited
                 ? $"Refund {command.RefundId} was already credited."
                 : $"Refund {command.RefundId} credited {result.Value.Credited}."));
-        });
+        }).ExcludeFromDescription();
 
     private static (RefundCommand? Command, string? Problem) Read(JsonElement body)
     {
