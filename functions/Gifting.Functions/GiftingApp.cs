@@ -2,6 +2,8 @@ using Gifting.Core;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
+using Gifting.Functions.Responses;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Cosmos;
@@ -36,6 +38,7 @@ public static class GiftingApp
         services.AddProblemDetails();
         services.AddForwardedFor(configuration);
         services.AddGiftingAuth(configuration);
+        services.AddGiftingOpenApi();
         services.AddGiftingCore();
         services.AddGiftingInfra(configuration);
 
@@ -65,12 +68,13 @@ public static class GiftingApp
         app.UseMiddleware<Idempotency>();
 
         // The Functions host counts any answer on / as "ready".
-        app.MapGet("/", () => Results.Ok(new { Status = "ok" }));
+        app.MapGet("/", () => Results.Ok(HealthResponse.Ok)).ExcludeFromDescription();
         app.MapGet("/api/health", async (GiftingContainers containers, CancellationToken ct) =>
         {
             await containers.PingAsync(ct);
-            return Results.Ok(new { Status = "ok" });
-        });
+            return Results.Ok(HealthResponse.Ok);
+        }).Produces<HealthResponse>().DescribeProblems();
+        app.MapGiftingOpenApi();
         app.MapRedemptions();
         app.MapBalance();
         app.MapCards();

@@ -3,6 +3,7 @@ using Gifting.Core.Debits;
 using Gifting.Core.Promotions;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
@@ -17,9 +18,13 @@ public static class AccountEndpoints
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/accounts/{accountId}/debits", DebitAsync).RequireAuthorization(Policies.Checkout)
-            .WithMetadata(new IdempotentRequest(KeyRequired: true));
+            .WithMetadata(new IdempotentRequest(KeyRequired: true))
+            .Produces<DebitResponse>(StatusCodes.Status201Created).DescribeProblems(ProblemCodes.ValidationFailed,
+                ProblemCodes.InsufficientFunds, ProblemCodes.CurrencyMismatch, ProblemCodes.ServiceBusy);
         app.MapPost("/api/accounts/{accountId}/promotional-credits", GrantAsync).RequireAuthorization(Policies.Promotions)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<GrantResponse>(StatusCodes.Status201Created)
+            .DescribeProblems(ProblemCodes.ValidationFailed, ProblemCodes.CurrencyMismatch, ProblemCodes.ServiceBusy);
     }
 
     private static async Task<IResult> DebitAsync(string accountId, DebitBody body, HttpContext http, DebitAccount debit, CancellationToken cancellationToken)
@@ -53,7 +58,8 @@ public static class AccountEndpoints
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var g = result.Value;
         var balance = BalanceResponse.Of(g.Balance);
-        return Results.Json(new { g.GrantId, g.Amount, g.ExpiresAt, Balance = balance }, statusCode: StatusCodes.Status201Created);
+        return Results.Json(new GrantResponse(g.GrantId, g.Amount, g.ExpiresAt, balance),
+            statusCode: StatusCodes.Status201Created);
     }
 
     private static bool IsReference(string value) => value.Length is > 0 and <= 128 && value.All(c => c is >= '!' and <= '~');

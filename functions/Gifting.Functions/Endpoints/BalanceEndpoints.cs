@@ -4,6 +4,7 @@ using System.Text;
 using Gifting.Core.Balances;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
@@ -20,10 +21,11 @@ public static class BalanceEndpoints
     public static void MapBalance(this IEndpointRouteBuilder app)
     {
         var balance = app.MapGroup("/api/balance").RequireAuthorization(Policies.Customer);
-        balance.MapGet("", GetBalanceAsync);
-        balance.MapGet("/activity", GetActivityAsync);
-        balance.MapGet("/preferences", GetPreferencesAsync);
-        balance.MapPut("/preferences", PutPreferencesAsync);
+        balance.MapGet("", GetBalanceAsync).Produces<BalanceResponse>().DescribeProblems();
+        balance.MapGet("/activity", GetActivityAsync).Produces<PageResponse<ActivityItem>>()
+            .DescribeProblems(ProblemCodes.ValidationFailed);
+        balance.MapGet("/preferences", GetPreferencesAsync).Produces<PreferencesBody>().DescribeProblems();
+        balance.MapPut("/preferences", PutPreferencesAsync).Produces<PreferencesBody>().DescribeProblems();
     }
 
     private static async Task<IResult> GetBalanceAsync(HttpContext http, GetBalance getBalance, CancellationToken cancellationToken) =>
@@ -44,7 +46,8 @@ public static class BalanceEndpoints
         }
         var page = await getActivity.ExecuteAsync(caller.Account, before, limit ?? 25, cancellationToken);
         var items = page.Entries.Select(ActivityItem.Of).ToList();
-        return Results.Ok(new { Items = items, NextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null });
+        var nextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null;
+        return Results.Ok(new PageResponse<ActivityItem>(items, nextCursor));
     }
 
     private static async Task<IResult> GetPreferencesAsync(HttpContext http, GetPreferences get, CancellationToken cancellationToken) =>

@@ -1,9 +1,9 @@
-using System.Text.Json.Serialization;
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Redemptions;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
@@ -16,25 +16,32 @@ public static class CardEndpoints
 
     public sealed record ReviewBody(string Decision);
 
-    public sealed record IssuedCardBody(
-        string CardId, string Serial, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code, string Last4, string Status);
-
     public static void MapCards(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/cards", IssueAsync).RequireAuthorization(Policies.Issuer)
-            .WithMetadata(new IdempotentRequest(KeyRequired: true));
+            .WithMetadata(new IdempotentRequest(KeyRequired: true))
+            .Produces<IssuedCardsResponse>(StatusCodes.Status201Created)
+            .DescribeProblems(ProblemCodes.ValidationFailed);
         // A serial that cannot be one is no card: answered before any lookup (Cosmos refuses some such ids).
         var card = app.MapGroup("/api/cards/{serial}").AddEndpointFilter(async (context, next) =>
             CardSerial.IsWellFormed(context.HttpContext.GetRouteValue("serial") as string)
                 ? await next(context)
                 : Problems.For(new Failure(ErrorCode.CardNotFound, "No card has this serial.")));
-        card.MapGet("", GetAsync).RequireAuthorization(Policies.Support);
+        card.MapGet("", GetAsync).RequireAuthorization(Policies.Support)
+            .Produces<CardResponse>().DescribeProblems(ProblemCodes.CardNotFound, ProblemCodes.ServiceBusy);
         card.MapPost("/activation", ActivateAsync).RequireAuthorization(Policies.Retailer)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<CardResponse>().DescribeProblems(ProblemCodes.ValidationFailed, ProblemCodes.CardNotFound,
+                ProblemCodes.CardAlreadyActive, ProblemCodes.AlreadyRedeemed, ProblemCodes.CardCancelled,
+                ProblemCodes.ServiceBusy);
         card.MapPost("/cancellation", CancelAsync).RequireAuthorization(Policies.Admin)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<CardResponse>()
+            .DescribeProblems(ProblemCodes.CardNotFound, ProblemCodes.AlreadyRedeemed, ProblemCodes.ServiceBusy);
         card.MapPost("/review", ReviewAsync).RequireAuthorization(Policies.Support)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<CardResponse>().DescribeProblems(ProblemCodes.ValidationFailed, ProblemCodes.CardNotFound,
+                ProblemCodes.NotUnderReview, ProblemCodes.ServiceBusy);
     }
 
     private static async Task<IResult> IssueAsync(IssueBody body, HttpContext http, IssueCards issue, CancellationToken cancellationToken)
@@ -54,8 +61,9 @@ public static class CardEndpoints
                 CardResponse.StatusName(c.Card.Status));
         // A code is shown once: a replay of this request, like a run that finds a card an earlier run created, lists
         // the card without its code.
-        Idempotency.SetReplayBody(http, new { Cards = result.Value.Select(c => Describe(c, false)) });
-        return Results.Json(new { Cards = result.Value.Select(c => Describe(c, true)) }, statusCode: 201);
+        Idempotency.SetReplayBody(http, new IssuedCardsResponse(result.Value.Select(c => Describe(c, false)).ToList()));
+        return Results.Json(new IssuedCardsResponse(result.Value.Select(c => Describe(c, true)).ToList()),
+            statusCode: 201);
     }
 
     private static async Task<IResult> GetAsync(string serial, GetCard getCard, CancellationToken cancellationToken) =>

@@ -1,6 +1,8 @@
 using Gifting.Core;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
+using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
 
@@ -19,6 +21,6 @@ public static class DevEndpoints
             var marketplace = body.Marketplace ?? Marketplace.Default.Code;
             if (!Marketplace.TryParse(marketplace, out _))
                 return Problems.Validation("marketplace is not one this service serves.");
-            return Results.Ok(new { Token = tokens.Issue(body.Sub, body.Roles, marketplace, clock) });
-        });
+            return Results.Ok(new TokenResponse(tokens.Issue(body.Sub, body.Roles, marketplace, clock)));
+        }).Produces<TokenResponse>().DescribeProblems(ProblemCodes.ValidationFailed);
 }

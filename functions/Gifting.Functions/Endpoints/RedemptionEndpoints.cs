@@ -1,6 +1,7 @@
 using Gifting.Core.Redemptions;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
+using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
 
 namespace Gifting.Functions.Endpoints;
@@ -11,7 +12,10 @@ public static class RedemptionEndpoints
 
     public static void MapRedemptions(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/redemptions", RedeemAsync).RequireAuthorization(Policies.Customer)
-            .WithMetadata(new IdempotentRequest(KeyRequired: false));
+            .WithMetadata(new IdempotentRequest(KeyRequired: false))
+            .Produces<RedemptionResponse>().Produces<PendingRedemptionResponse>(StatusCodes.Status202Accepted)
+            .DescribeProblems(ProblemCodes.InvalidCode, ProblemCodes.AlreadyRedeemed, ProblemCodes.CardNotActivated,
+                ProblemCodes.RegionMismatch, ProblemCodes.TooManyAttempts, ProblemCodes.ServiceBusy);
 
     private static async Task<IResult> RedeemAsync(
         RedeemBody body, HttpContext http, RedeemCode redeem, CancellationToken cancellationToken)
@@ -22,7 +26,9 @@ public static class RedemptionEndpoints
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var r = result.Value;
         return r.Balance is not { } balance
-            ? Results.Json(new { r.RedemptionId, Status = "pending_review" }, statusCode: StatusCodes.Status202Accepted)
-            : Results.Ok(new { r.RedemptionId, Card = new { r.Last4, r.Value }, Balance = BalanceResponse.Of(balance) });
+            ? Results.Json(new PendingRedemptionResponse(r.RedemptionId, PendingRedemptionResponse.PendingReview),
+                statusCode: StatusCodes.Status202Accepted)
+            : Results.Ok(new RedemptionResponse(
+                r.RedemptionId, new RedeemedCard(r.Last4, r.Value), BalanceResponse.Of(balance)));
     }
 }

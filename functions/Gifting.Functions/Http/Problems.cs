@@ -28,6 +28,10 @@ public static class Problems
         return new ProblemResult(status, code, title, failure.Detail, failure.RetryAfter);
     }
 
+    /// <summary>The status a use-case outcome's problem code is answered with; null for a code not in it.</summary>
+    public static int? StatusOf(string code) =>
+        Table.Values.Where(v => v.Code == code).Select(v => (int?)v.Status).FirstOrDefault();
+
     public static IResult Of(int status, string code, string title, string detail) => new ProblemResult(status, code, title, detail, null);
 
     public static IResult Validation(string detail) => For(new Failure(ErrorCode.ValidationFailed, detail));

@@ -17,5 +17,5 @@ public static class ExpiryTimer
             return Results.Json(summary.Complete
                 ? HostResponse.Done(done)
                 : HostResponse.Done(done, "Stopped at the run's limit with lots still due; the next run carries on."));
-        });
+        }).ExcludeFromDescription();
 }

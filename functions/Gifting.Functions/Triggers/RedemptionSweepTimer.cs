@@ -14,5 +14,5 @@ public static class RedemptionSweepTimer
             var summary = await sweep.ExecuteAsync(clock.GetUtcNow() - options.Value.SweepAfter, ct);
             var log = $"{summary.Due} unfinished redemption steps due, {summary.Completed} completed.";
             return Results.Json(HostResponse.Done(log));
-        });
+        }).ExcludeFromDescription();
 }

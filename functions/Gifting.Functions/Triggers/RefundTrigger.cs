@@ -46,7 +46,7 @@ public static class RefundTrigger
             return Results.Json(HostResponse.Done(result.Value.AlreadyCredited
                 ? $"Refund {command.RefundId} was already credited."
                 : $"Refund {command.RefundId} credited {result.Value.Credited}."));
-        }).WithMetadata(InvocationBody.Unlimited);
+        }).WithMetadata(InvocationBody.Unlimited).ExcludeFromDescription();
 
     private static (RefundCommand? Command, string? Problem) Read(JsonElement body)
     {
