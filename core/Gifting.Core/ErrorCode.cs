@@ -16,6 +16,9 @@ public enum ErrorCode
     CurrencyMismatch,
     NotUnderReview,
 
+    /// <summary>An operation key was used before for a different request.</summary>
+    IdempotencyKeyMismatch,
+
     /// <summary>
     /// An operation found nothing to post (a lot already spent or expired). Internal: it never reaches a client.
     /// </summary>

@@ -35,7 +35,7 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             if (change.After.Gift < 0 || change.After.Lots.Any(l => l.Amount < 0))
                 throw new InvalidOperationException("A ledger change would make a balance negative.");
             var entry = new LedgerEntry(account, (latest?.Seq ?? 0) + 1, opKey, change.Type, change.Amount, change.After,
-                marketplace, clock.GetUtcNow(), change.Reference);
+                marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint);
             if (await store.TryAppendAsync(entry, cancellationToken)) return new Posting(entry, Replayed: false);
 
             var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);

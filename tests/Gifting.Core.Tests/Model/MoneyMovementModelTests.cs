@@ -73,8 +73,11 @@ public sealed class MoneyMovementModelTests
         var kind = random.Next(3) == 0 ? DebitKind.Subscription : DebitKind.Order;
         var replayOf = account.Debits.Count > 0 && random.Next(10) == 0 ? account.Debits.Keys.ElementAt(random.Next(account.Debits.Count)) : null;
         var key = replayOf ?? $"d{step}";
+        // Half the replays repeat the first request; the others change it, which the key must refuse.
+        if (replayOf is not null && random.Next(2) == 0) (amount, allowPartial, kind) = account.DebitRequests[replayOf];
+        var orderId = replayOf is null ? $"order-{step}" : account.DebitOrders[replayOf];
 
-        var result = await core.DebitAsync(account.Id, amount, key, allowPartial, kind, currency);
+        var result = await core.DebitAsync(account.Id, amount, key, allowPartial, kind, currency, orderId);
 
         (long, long, long)? expected;
         if (!account.HasEntries) expected = null;
@@ -83,11 +86,17 @@ public sealed class MoneyMovementModelTests
             Assert.True(result.Failure?.Code == ErrorCode.CurrencyMismatch, $"{context}: expected currency_mismatch, got {result.Failure?.Code}");
             return;
         }
+        else if (replayOf is not null && account.DebitRequests[replayOf] != (amount, allowPartial, kind))
+        {
+            Assert.True(result.Failure?.Code == ErrorCode.IdempotencyKeyMismatch,
+                $"{context}: expected idempotency_key_mismatch, got {result.Failure?.Code}");
+            return;
+        }
         else if (replayOf is not null) expected = account.Debits[replayOf];
         else
         {
             var giftAllowed = kind == DebitKind.Order ? account.GiftOnOrders : account.GiftOnSubscriptions;
-            expected = account.Debit(key, amount, allowPartial, giftAllowed, core.Clock.GetUtcNow());
+            expected = account.Debit(key, orderId, (amount, allowPartial, kind), giftAllowed, core.Clock.GetUtcNow());
         }
 
         var actual = result.Succeeded

@@ -1,3 +1,5 @@
+using Gifting.Core.Debits;
+
 namespace Gifting.Core.Tests.Model;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
     public bool GiftOnOrders { get; set; } = true;
     public bool GiftOnSubscriptions { get; set; } = true;
     public Dictionary<string, (long Applied, long FromPromotional, long FromGift)> Debits { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (long Amount, bool AllowPartial, DebitKind Kind)> DebitRequests { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> DebitOrders { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Refunds { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Grants { get; } = new(StringComparer.Ordinal);
 
@@ -38,8 +42,10 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
     }
 
     /// <summary>The split a debit should make, or null for insufficient funds; applies it when it succeeds.</summary>
-    public (long Applied, long FromPromotional, long FromGift)? Debit(string key, long amount, bool allowPartial, bool giftAllowed, DateTimeOffset now)
+    public (long Applied, long FromPromotional, long FromGift)? Debit(
+        string key, string orderId, (long Amount, bool AllowPartial, DebitKind Kind) request, bool giftAllowed, DateTimeOffset now)
     {
+        var (amount, allowPartial, _) = request;
         var spendable = Lots.Where(l => l.Value.ExpiresAt > now)
             .OrderBy(l => l.Value.ExpiresAt).ThenBy(l => l.Key, StringComparer.Ordinal).ToList();
         var available = spendable.Sum(l => l.Value.Amount) + (giftAllowed ? Gift : 0);
@@ -59,6 +65,8 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
         DebitedOut += applied;
         var split = (applied, applied - left, left);
         Debits.Add(key, split);
+        DebitRequests.Add(key, request);
+        DebitOrders.Add(key, orderId);
         return split;
     }
 
