@@ -20,6 +20,12 @@ public enum ErrorCode
     IdempotencyKeyMismatch,
 
     /// <summary>
+    /// A refund that cannot be applied (no such order, more than is left to give back, a refund id that belongs to
+    /// another account). Internal: the message is recorded with its reason, and no client sees it.
+    /// </summary>
+    NotRefundable,
+
+    /// <summary>
     /// An operation found nothing to post (a lot already spent or expired). Internal: it never reaches a client.
     /// </summary>
     NothingDue,

@@ -5,6 +5,7 @@ using Gifting.Core.Ledger;
 using Gifting.Core.Messaging;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
+using Gifting.Core.Refunds;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class GiftingInfraServices
         services.AddSingleton<IHoldStore, CosmosHoldStore>();
         services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();
+        services.AddSingleton<IRefundClaims, CosmosRefundClaims>();
         services.AddHostedService<CreateContainersOnStart>();
         return services;
     }

@@ -83,7 +83,8 @@ public sealed partial class CoreBuilder
         services.AddSingleton(_decorateCards(_cards));
         services.AddSingleton(_decorateLedger(_ledger));
         services.AddSingleton(_decorateExpiries(_expiryIndex));
-        return new TestCore(services, _clock, _cards, _ledger, attempts, _expiryIndex, hasher);
+        services.AddSingleton(_decorateRefundClaims(_refundClaims));
+        return new TestCore(services, _clock, _cards, _ledger, attempts, _expiryIndex, _refundClaims, hasher);
     }
 
     /// <summary>Holds for review every redemption of a card worth at least <paramref name="threshold"/> USD minor units.</summary>

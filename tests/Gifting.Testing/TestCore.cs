@@ -17,13 +17,15 @@ public sealed partial class TestCore
     private readonly ServiceProvider _services;
 
     internal TestCore(IServiceCollection services, FakeTimeProvider clock, InMemoryCardStore cards,
-        InMemoryLedgerStore ledger, InMemoryAttemptLog attempts, InMemoryExpiryIndex expiryIndex, CodeHasher hasher)
+        InMemoryLedgerStore ledger, InMemoryAttemptLog attempts, InMemoryExpiryIndex expiryIndex,
+        InMemoryRefundClaims refundClaims, CodeHasher hasher)
     {
         Clock = clock;
         Cards = cards;
         Ledger = ledger;
         Attempts = attempts;
         ExpiryIndex = expiryIndex;
+        RefundClaims = refundClaims;
         Hasher = hasher;
         services.AddSingleton<IPreferencesStore>(Preferences);
         services.AddSingleton<IHoldStore>(Holds);

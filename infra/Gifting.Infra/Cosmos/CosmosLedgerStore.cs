@@ -60,6 +60,18 @@ public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerSto
         return found.Count == 0 ? null : found[0].ToEntry(account);
     }
 
+    public async Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition(
+                "SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.reference = @reference AND c.seq <= @upTo")
+            .WithParameter("@pk", account.Value)
+            .WithParameter("@reference", reference)
+            .WithParameter("@upTo", upToSeq);
+        var found = await Ledger.QueryPartitionAsync<EntryDocument>(query, account.Value, cancellationToken);
+        return found.Select(e => e.ToEntry(account)).ToList();
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.seq >= @low AND c.seq <= @high")

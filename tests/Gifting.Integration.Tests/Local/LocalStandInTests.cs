@@ -20,7 +20,10 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         Authorize(http, tokens.Issue(account, ["customer"], "US", TimeProvider.System));
         Assert.Equal(200, (int)(await http.RedeemAsync(code)).StatusCode);
 
-        var refund = new { refundId = Api.NewId("refund"), accountId = account, orderId = "o-1", amount = new { amount = 400, currency = "USD" } };
+        var refund = new
+        {
+            refundId = Api.NewId("refund"), accountId = account, orderId = "o-1", amount = new { amount = 400, currency = "USD" }, origin = "external",
+        };
         for (var i = 0; i < 3; i++)
             Assert.Equal(202, (int)(await http.PostJsonAsync("/api/dev/queues/refunds/messages", refund)).StatusCode);
         await standIn.Queues.DrainAsync(TimeSpan.FromSeconds(30));
