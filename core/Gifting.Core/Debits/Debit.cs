@@ -9,7 +9,8 @@ namespace Gifting.Core.Debits;
 public enum DebitKind { Order, Subscription }
 
 /// <summary>A checkout's request to spend an account's balance; <see cref="DebitKey"/> makes retries post once.</summary>
-public sealed record DebitCommand(AccountId Account, string OrderId, Money Amount, bool AllowPartial, DebitKind Kind, string DebitKey)
+public sealed record DebitCommand(
+    AccountId Account, string OrderId, Money Amount, bool AllowPartial, DebitKind Kind, string DebitKey)
 {
     /// <summary>
     /// Names the request apart from its key, so a replay can tell the same request from another one sent under the

@@ -32,7 +32,7 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
         if (!posting.Value.Replayed) return ResultOf(entry, fromGift: entry.Allocation!.Gift);
         // The idempotency record that catches a changed request lives 8 days; the entry remembers it for good.
         if (!SameRequest(entry, command, fingerprint))
-            return new Failure(ErrorCode.IdempotencyKeyMismatch, "This debit key was first used for a different request.");
+            return new Failure(ErrorCode.IdempotencyKeyMismatch, "This debit key was used for another request.");
         // A replay is answered from the ledger: the gift spent is what the entry recorded taking, or for an entry
         // older than that record, what it took off the one before it.
         var fromGift = entry.Allocation?.Gift ?? (await BeforeAsync(entry, cancellationToken)).Gift - entry.After.Gift;
@@ -65,12 +65,13 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
         var applied = Math.Min(available, command.Amount.Amount);
         var after = new BalanceState(
             balance.Gift - remaining,
-            balance.Lots.Select(l => l with { Amount = l.Amount - taken.Where(t => t.LotId == l.LotId).Sum(t => t.Amount) })
+            balance.Lots
+                .Select(l => l with { Amount = l.Amount - taken.Where(t => t.LotId == l.LotId).Sum(t => t.Amount) })
                 .Where(l => l.Amount > 0).ToImmutableArray());
         // What it took from where, so a refund of the order can give back exactly that.
         var allocation = new Allocation(remaining, [.. taken], []);
-        return new LedgerChange(EntryType.Debit, new Money(-applied, command.Amount.Currency), after, $"order:{command.OrderId}",
-            allocation, fingerprint);
+        var amount = new Money(-applied, command.Amount.Currency);
+        return new LedgerChange(EntryType.Debit, amount, after, $"order:{command.OrderId}", allocation, fingerprint);
     }
 
     private async Task<BalanceState> BeforeAsync(LedgerEntry entry, CancellationToken cancellationToken)

@@ -18,7 +18,8 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         string opKey,
         Func<BalanceState, Result<LedgerChange>> decide,
         CancellationToken cancellationToken) =>
-        PostAsync(account, marketplace, opKey, (_, _) => Task.FromResult(true), (balance, _) => decide(balance), cancellationToken);
+        PostAsync(account, marketplace, opKey, (_, _) => Task.FromResult(true), (balance, _) => decide(balance),
+            cancellationToken);
 
     /// <summary>
     /// As the other overload, for a decision that needs more of the ledger than the balance: <paramref name="read"/>

@@ -13,8 +13,11 @@ public interface ILedgerStore
 
     Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken);
 
-    /// <summary>The entries with this reference (an order's debits and refunds) up to <paramref name="upToSeq"/>, in any order.</summary>
-    Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(AccountId account, string reference, long upToSeq, CancellationToken cancellationToken);
+    /// <summary>
+    /// The entries with this reference (an order's debits and refunds) up to <paramref name="upToSeq"/>, in any order.
+    /// </summary>
+    Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="count"/> entries from <paramref name="fromSeq"/> downwards, newest first.</summary>
     Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken);

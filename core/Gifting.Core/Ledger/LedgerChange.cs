@@ -5,4 +5,9 @@ namespace Gifting.Core.Ledger;
 /// (<see cref="Allocation"/>), and a debit names the request it answers (<see cref="Fingerprint"/>).
 /// </summary>
 public sealed record LedgerChange(
-    EntryType Type, Money Amount, BalanceState After, string Reference, Allocation? Allocation = null, string? Fingerprint = null);
+    EntryType Type,
+    Money Amount,
+    BalanceState After,
+    string Reference,
+    Allocation? Allocation = null,
+    string? Fingerprint = null);

@@ -13,10 +13,10 @@ internal static class BalanceRefund
         BalanceState balance, IReadOnlyList<LedgerEntry> orderEntries, RefundCommand command, DateTimeOffset now)
     {
         // Entries without an allocation moved nothing the order took from this balance: an external refund.
-        var debits = orderEntries.Where(e => e.Type == EntryType.Debit && e.Allocation is not null).Select(e => e.Allocation!).ToList();
+        var debits = Allocations(orderEntries, EntryType.Debit);
         if (debits.Count == 0)
-            return new Failure(ErrorCode.NotRefundable, $"No debit of order {command.OrderId} was paid from this account.");
-        var refunds = orderEntries.Where(e => e.Type == EntryType.Refund && e.Allocation is not null).Select(e => e.Allocation!).ToList();
+            return new Failure(ErrorCode.NotRefundable, "No debit of this order was paid from this account.");
+        var refunds = Allocations(orderEntries, EntryType.Refund);
 
         var giftLeft = debits.Sum(d => d.Gift) - refunds.Sum(r => r.Gift);
         var lotsLeft = debits.SelectMany(d => d.Lots)
@@ -28,7 +28,7 @@ internal static class BalanceRefund
             .ToList();
         var left = giftLeft + lotsLeft.Sum(l => l.Amount);
         if (command.Amount.Amount > left)
-            return new Failure(ErrorCode.NotRefundable, $"{left} minor units of order {command.OrderId} are left to refund.");
+            return new Failure(ErrorCode.NotRefundable, $"Only {left} minor units of this order are left to refund.");
 
         var gift = Math.Min(command.Amount.Amount, giftLeft);
         var rest = command.Amount.Amount - gift;
@@ -51,4 +51,7 @@ internal static class BalanceRefund
         return new LedgerChange(EntryType.Refund, new Money(gift + allocation.Promotional, command.Amount.Currency),
             new BalanceState(balance.Gift + gift, [.. lots]), $"order:{command.OrderId}", allocation);
     }
+
+    private static List<Allocation> Allocations(IEnumerable<LedgerEntry> entries, EntryType type) =>
+        entries.Where(e => e.Type == type && e.Allocation is not null).Select(e => e.Allocation!).ToList();
 }

@@ -29,9 +29,10 @@ public sealed class CreditRefund(
             return new Failure(ErrorCode.NotRefundable, "This refund id was applied to another account.");
 
         var opKey = OpKeys.Refund(command.RefundId);
+        var reference = $"order:{command.OrderId}";
         var posting = command.Origin == RefundOrigin.External
-            ? await ledger.PostAsync(command.Account, marketplace, opKey, balance => new LedgerChange(EntryType.Refund,
-                command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount }, $"order:{command.OrderId}"),
+            ? await ledger.PostAsync(command.Account, marketplace, opKey, balance => new LedgerChange(
+                EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount }, reference),
                 cancellationToken)
             : await ledger.PostAsync(command.Account, marketplace, opKey,
                 (seq, ct) => OrderEntriesAsync(command, seq, ct),
@@ -49,9 +50,11 @@ public sealed class CreditRefund(
     /// The order's entries up to <paramref name="seq"/>. Every lot the order took that has not expired is indexed
     /// first, as a grant indexes before it posts: a lot given back must be one the expiry timer will find.
     /// </summary>
-    private async Task<IReadOnlyList<LedgerEntry>> OrderEntriesAsync(RefundCommand command, long seq, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LedgerEntry>> OrderEntriesAsync(
+        RefundCommand command, long seq, CancellationToken cancellationToken)
     {
-        var entries = await store.FindByReferenceAsync(command.Account, $"order:{command.OrderId}", seq, cancellationToken);
+        var reference = $"order:{command.OrderId}";
+        var entries = await store.FindByReferenceAsync(command.Account, reference, seq, cancellationToken);
         var now = clock.GetUtcNow();
         var taken = entries.Where(e => e.Type == EntryType.Debit).SelectMany(e => e.Allocation?.Lots ?? [])
             .Where(l => l.ExpiresAt > now).DistinctBy(l => l.LotId);

@@ -8,13 +8,19 @@ namespace Gifting.Core.Refunds;
 /// </summary>
 public enum RefundOrigin { Balance, External }
 
-/// <summary>A refund message from the <c>refunds</c> queue; <see cref="RefundId"/> makes redeliveries credit once.</summary>
+/// <summary>A refund message from the <c>refunds</c> queue; <see cref="RefundId"/> makes it apply once.</summary>
 public sealed record RefundCommand(
-    string RefundId, AccountId Account, string OrderId, Money Amount, string? Reason, RefundOrigin Origin = RefundOrigin.Balance);
+    string RefundId,
+    AccountId Account,
+    string OrderId,
+    Money Amount,
+    string? Reason,
+    RefundOrigin Origin = RefundOrigin.Balance);
 
 /// <summary>
 /// <see cref="Credited"/> went back into the balance; <see cref="Forfeited"/> was promotional value the order took
 /// from lots that have expired since. <see cref="AlreadyCredited"/> when the refund had been posted before; the
 /// amounts are then the first ones.
 /// </summary>
-public sealed record RefundResult(string RefundId, Money Credited, Money Forfeited, Balance Balance, bool AlreadyCredited);
+public sealed record RefundResult(
+    string RefundId, Money Credited, Money Forfeited, Balance Balance, bool AlreadyCredited);

@@ -15,8 +15,8 @@ public static class RefundTrigger
 {
     public const string Queue = "refunds";
 
-    public sealed record RefundMessage(
-        string RefundId, string AccountId, string OrderId, Money Amount, string? Reason = null, RefundOrigin Origin = RefundOrigin.Balance);
+    public sealed record RefundMessage(string RefundId, string AccountId, string OrderId, Money Amount, string? Reason = null,
+        RefundOrigin Origin = RefundOrigin.Balance);
 
     public static void MapRefundTrigger(this IEndpointRouteBuilder app) =>
         app.MapPost("/ProcessRefund", async (HttpRequest request, CreditRefund credit, IRejectedMessages rejected, TimeProvider clock, CancellationToken ct) =>

@@ -63,8 +63,8 @@ public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerSto
     public async Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
         AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition(
-                "SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.reference = @reference AND c.seq <= @upTo")
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry'"
+                + " AND c.reference = @reference AND c.seq <= @upTo")
             .WithParameter("@pk", account.Value)
             .WithParameter("@reference", reference)
             .WithParameter("@upTo", upToSeq);
@@ -126,7 +126,8 @@ public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerSto
             lots.Select(l => new PromoLot(l.LotId, l.Amount, l.ExpiresAt, l.Source)).ToImmutableArray();
     }
 
-    internal sealed record AllocationDocument(long Gift, IReadOnlyList<LotDocument> Lots, IReadOnlyList<LotDocument> Forfeited)
+    internal sealed record AllocationDocument(
+        long Gift, IReadOnlyList<LotDocument> Lots, IReadOnlyList<LotDocument> Forfeited)
     {
         public static AllocationDocument? From(Allocation? a) =>
             a is null ? null : new(a.Gift, LotDocument.From(a.Lots), LotDocument.From(a.Forfeited));
@@ -142,8 +143,9 @@ public sealed class CosmosLedgerStore(GiftingContainers containers) : ILedgerSto
         public string DocType { get; init; } = "entry";
 
         public static EntryDocument From(LedgerEntry e) => new(
-            EntryId(e.Seq), e.Account.Value, e.Seq, e.OpKey, e.Type, e.Amount, e.After.Gift, LotDocument.From(e.After.Lots),
-            e.Marketplace.Code, e.OccurredAt, e.Reference, AllocationDocument.From(e.Allocation), e.Fingerprint);
+            EntryId(e.Seq), e.Account.Value, e.Seq, e.OpKey, e.Type, e.Amount, e.After.Gift,
+            LotDocument.From(e.After.Lots), e.Marketplace.Code, e.OccurredAt, e.Reference,
+            AllocationDocument.From(e.Allocation), e.Fingerprint);
 
         public LedgerEntry ToEntry(AccountId account) => new(
             account, Seq, OpKey, Type, Amount, new BalanceState(Gift, LotDocument.ToLots(Lots)),

@@ -33,6 +33,25 @@ public sealed class RefundToOriginTriggerTests(CosmosFixture cosmos) : IDisposab
     }
 
     [Fact]
+    public async Task Refund_OfLotThatHasExpiredSince_ForfeitsItAndTheActivitySaysSo()
+    {
+        var (shopper, account) = await _app.FundedShopperAsync(5000);
+        using var grant = await _app.ClientFor("promo-1", "promotions").PostJsonAsync($"/api/accounts/{account}/promotional-credits",
+            new { grantId = Api.NewId("grant"), amount = new { amount = 700, currency = "USD" }, expiresAt = DateTimeOffset.UtcNow.AddSeconds(2), reason = "flash" });
+        Assert.Equal(201, (int)grant.StatusCode);
+        await _app.PayAsync(account, 1000);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        using var refund = await ProcessAsync(Body(Api.NewId("refund"), account, 1000));
+
+        Assert.Equal(200, (int)refund.StatusCode);
+        Assert.Equal(5000, await shopper.GiftBalanceAsync());
+        var latest = (await (await shopper.GetAsync("/api/balance/activity")).JsonAsync()).GetProperty("items")[0];
+        Assert.Equal(("refund", 300L, 700L), (latest.GetProperty("type").GetString(), latest.GetProperty("amount").GetProperty("amount").GetInt64(),
+            latest.GetProperty("forfeited").GetProperty("amount").GetInt64()));
+    }
+
+    [Fact]
     public async Task Refund_BeyondWhatTheOrderTook_IsRecordedAndChangesNothing()
     {
         var (shopper, account) = await _app.FundedShopperAsync(1000);
