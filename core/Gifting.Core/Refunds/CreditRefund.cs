@@ -26,7 +26,7 @@ public sealed class CreditRefund(
         // Claimed before posting: a crash in between leaves a claim that this account's redelivery goes on from.
         var owner = await claims.ClaimAsync(command.RefundId, command.Account, cancellationToken);
         if (owner != command.Account)
-            return new Failure(ErrorCode.NotRefundable, "This refund id was applied to another account.");
+            return new Failure(ErrorCode.NotRefundable, "This refund id belongs to another account.");
 
         var opKey = OpKeys.Refund(command.RefundId);
         var reference = $"order:{command.OrderId}";
