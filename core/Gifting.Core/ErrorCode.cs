@@ -16,8 +16,17 @@ public enum ErrorCode
     CurrencyMismatch,
     NotUnderReview,
 
-    /// <summary>The idempotency key already named another operation (a batch issued with other terms).</summary>
+    /// <summary>
+    /// The idempotency key already named another request: a batch issued with other terms, a debit of another order
+    /// or amount.
+    /// </summary>
     IdempotencyKeyMismatch,
+
+    /// <summary>
+    /// A refund that cannot be applied (no such order, more than is left to give back, a refund id that belongs to
+    /// another account). Internal: the message is recorded with its reason, and no client sees it.
+    /// </summary>
+    NotRefundable,
 
     /// <summary>
     /// An operation found nothing to post (a lot already spent or expired). Internal: it never reaches a client.

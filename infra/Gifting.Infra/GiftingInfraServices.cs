@@ -5,6 +5,7 @@ using Gifting.Core.Ledger;
 using Gifting.Core.Messaging;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
+using Gifting.Core.Refunds;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class GiftingInfraServices
         services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
         services.AddSingleton<IUnfinishedRedemptionIndex, CosmosUnfinishedRedemptionIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();
+        services.AddSingleton<IRefundClaims, CosmosRefundClaims>();
         services.AddHostedService<CosmosStartup>();
         return services;
     }

@@ -87,7 +87,8 @@ public sealed partial class CoreBuilder
         var holds = new InMemoryHoldStore();
         services.AddSingleton(_decorateHolds(holds));
         services.AddSingleton(_decorateUnfinished(_unfinished));
-        return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, hasher)
+        services.AddSingleton(_decorateRefundClaims(_refundClaims));
+        return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
         };

@@ -1,6 +1,7 @@
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Ledger;
+using Gifting.Core.Refunds;
 
 namespace Gifting.Testing;
 
@@ -79,7 +80,24 @@ public sealed class CrashingLedgerStore(ILedgerStore inner) : ILedgerStore
     public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken) =>
         inner.FindByOpKeyAsync(account, opKey, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken) =>
+        inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
+
     public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
         AccountId account, long fromSeq, int count, CancellationToken cancellationToken) =>
         inner.ReadDescendingAsync(account, fromSeq, count, cancellationToken);
+}
+
+/// <summary>Lets the first refund claim through to the store, then crashes before the refund is posted.</summary>
+public sealed class CrashingRefundClaims(IRefundClaims inner) : IRefundClaims
+{
+    private int _crashed;
+
+    public async Task<AccountId> ClaimAsync(string refundId, AccountId account, CancellationToken cancellationToken)
+    {
+        var owner = await inner.ClaimAsync(refundId, account, cancellationToken);
+        if (Interlocked.Exchange(ref _crashed, 1) == 0) throw new SimulatedCrashException();
+        return owner;
+    }
 }

@@ -50,6 +50,18 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         }
     }
 
+    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<LedgerEntry> found = _accounts.TryGetValue(account, out var entries)
+                ? entries.BySeq.Values.Where(e => e.Seq <= upToSeq && e.Reference == reference).ToList()
+                : [];
+            return Task.FromResult(found);
+        }
+    }
+
     public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -9,6 +9,7 @@ namespace Gifting.Testing;
 public sealed partial class TestCore
 {
     public InMemoryExpiryIndex ExpiryIndex { get; }
+    public InMemoryRefundClaims RefundClaims { get; }
     public DebitAccount DebitAccount => Get<DebitAccount>();
     public CreditRefund CreditRefund => Get<CreditRefund>();
     public GrantPromotionalCredit GrantPromotionalCredit => Get<GrantPromotionalCredit>();
@@ -29,8 +30,10 @@ public sealed partial class TestCore
             new DebitCommand(account, orderId, new Money(amount, currency), allowPartial, kind, debitKey), CancellationToken.None);
 
     public Task<Result<RefundResult>> RefundAsync(
-        string refundId, AccountId account, long amount, string currency = "USD", string orderId = "order-1") =>
-        CreditRefund.ExecuteAsync(new RefundCommand(refundId, account, orderId, new Money(amount, currency), null), CancellationToken.None);
+        string refundId, AccountId account, long amount, string currency = "USD", string orderId = "order-1",
+        RefundOrigin origin = RefundOrigin.Balance) =>
+        CreditRefund.ExecuteAsync(
+            new RefundCommand(refundId, account, orderId, new Money(amount, currency), null, origin), CancellationToken.None);
 
     public Task<Result<GrantResult>> GrantAsync(
         AccountId account, string grantId, long amount, TimeSpan expiresIn, string marketplace = "US", string? currency = null)

@@ -17,8 +17,8 @@ public sealed partial class TestCore
     private readonly ServiceProvider _services;
 
     internal TestCore(IServiceCollection services, FakeTimeProvider clock, InMemoryCardStore cards,
-        InMemoryLedgerStore ledger, InMemoryHoldStore holds, InMemoryAttemptLog attempts, InMemoryExpiryIndex expiryIndex,
-        CodeHasher hasher)
+        InMemoryLedgerStore ledger, InMemoryHoldStore holds, InMemoryAttemptLog attempts,
+        InMemoryExpiryIndex expiryIndex, InMemoryRefundClaims refundClaims, CodeHasher hasher)
     {
         Clock = clock;
         Cards = cards;
@@ -26,6 +26,7 @@ public sealed partial class TestCore
         Holds = holds;
         Attempts = attempts;
         ExpiryIndex = expiryIndex;
+        RefundClaims = refundClaims;
         Hasher = hasher;
         services.AddSingleton<IPreferencesStore>(Preferences);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -6,7 +6,8 @@ namespace Gifting.Core.Debits;
 
 /// <summary>
 /// Spends an account's balance on an order: promotional lots first, soonest-expiring first, then the gift balance if
-/// the shopper's preferences allow it for this kind of purchase. Posted once per debit key however often it is tried.
+/// the shopper's preferences allow it for this kind of purchase. Posted once per debit key however often it is tried;
+/// a replay must be the same request as the first, or it is refused.
 /// </summary>
 public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPreferencesStore preferences, TimeProvider clock)
 {
@@ -22,21 +23,28 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
 
         var chosen = await preferences.FindAsync(command.Account, cancellationToken) ?? Preferences.Default;
         var giftSpendable = command.Kind == DebitKind.Order ? chosen.ApplyToOrders : chosen.ApplyToSubscriptions;
-        var before = BalanceState.Empty;
-        var posting = await ledger.PostAsync(command.Account, marketplace, OpKeys.Debit(command.DebitKey), balance =>
-        {
-            before = balance;
-            return Decide(balance, command, giftSpendable, clock.GetUtcNow());
-        }, cancellationToken);
+        var fingerprint = command.Fingerprint();
+        var posting = await ledger.PostAsync(command.Account, marketplace, OpKeys.Debit(command.DebitKey),
+            balance => Decide(balance, command, fingerprint, giftSpendable, clock.GetUtcNow()), cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
 
         var entry = posting.Value.Entry;
-        // A replay is answered from the ledger: the gift spent is what the entry took off the one before it.
-        if (posting.Value.Replayed) before = await BeforeAsync(entry, cancellationToken);
-        return ResultOf(entry, fromGift: before.Gift - entry.After.Gift);
+        if (!posting.Value.Replayed) return ResultOf(entry, fromGift: entry.Allocation!.Gift);
+        // The idempotency record that catches a changed request lives 8 days; the entry remembers it for good.
+        if (!SameRequest(entry, command, fingerprint))
+            return new Failure(ErrorCode.IdempotencyKeyMismatch, "This debit key was used for another request.");
+        // A replay is answered from the ledger: the gift spent is what the entry recorded taking, or for an entry
+        // older than that record, what it took off the one before it.
+        var fromGift = entry.Allocation?.Gift ?? (await BeforeAsync(entry, cancellationToken)).Gift - entry.After.Gift;
+        return ResultOf(entry, fromGift);
     }
 
-    private static Result<LedgerChange> Decide(BalanceState balance, DebitCommand command, bool giftSpendable, DateTimeOffset now)
+    /// <summary>An entry without a fingerprint predates it: its order is all it can be checked against.</summary>
+    private static bool SameRequest(LedgerEntry entry, DebitCommand command, string fingerprint) =>
+        entry.Fingerprint is { } first ? first == fingerprint : entry.Reference == $"order:{command.OrderId}";
+
+    private static Result<LedgerChange> Decide(
+        BalanceState balance, DebitCommand command, string fingerprint, bool giftSpendable, DateTimeOffset now)
     {
         // A lot at or past its expiry is gone for spending, even before the expiry timer has swept it.
         var lots = balance.Lots.Where(l => l.ExpiresAt > now)
@@ -46,20 +54,24 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
             return new Failure(ErrorCode.InsufficientFunds, $"The balance available for this debit is {available} minor units.");
 
         var remaining = Math.Min(available, command.Amount.Amount);
-        var taken = new Dictionary<string, long>(StringComparer.Ordinal);
+        var taken = new List<PromoLot>();
         foreach (var lot in lots.TakeWhile(_ => remaining > 0))
         {
             var take = Math.Min(lot.Amount, remaining);
-            taken[lot.LotId] = take;
+            taken.Add(lot with { Amount = take });
             remaining -= take;
         }
 
         var applied = Math.Min(available, command.Amount.Amount);
         var after = new BalanceState(
             balance.Gift - remaining,
-            balance.Lots.Select(l => l with { Amount = l.Amount - taken.GetValueOrDefault(l.LotId) })
+            balance.Lots
+                .Select(l => l with { Amount = l.Amount - taken.Where(t => t.LotId == l.LotId).Sum(t => t.Amount) })
                 .Where(l => l.Amount > 0).ToImmutableArray());
-        return new LedgerChange(EntryType.Debit, new Money(-applied, command.Amount.Currency), after, $"order:{command.OrderId}");
+        // What it took from where, so a refund of the order can give back exactly that.
+        var allocation = new Allocation(remaining, [.. taken], []);
+        var amount = new Money(-applied, command.Amount.Currency);
+        return new LedgerChange(EntryType.Debit, amount, after, $"order:{command.OrderId}", allocation, fingerprint);
     }
 
     private async Task<BalanceState> BeforeAsync(LedgerEntry entry, CancellationToken cancellationToken)

@@ -18,13 +18,28 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         string opKey,
         Func<BalanceState, Result<LedgerChange>> decide,
         CancellationToken cancellationToken) =>
+        PostAsync(account, marketplace, opKey, (_, _) => Task.FromResult(true), (balance, _) => decide(balance),
+            cancellationToken);
+
+    /// <summary>
+    /// As the other overload, for a decision that needs more of the ledger than the balance: <paramref name="read"/>
+    /// gets the sequence number the balance is at and reads what else it needs up to there. A write at the next
+    /// number fails if anything was posted meanwhile, so what was read is still all there is when the entry lands.
+    /// </summary>
+    public Task<Result<Posting>> PostAsync<TRead>(
+        AccountId account,
+        Marketplace marketplace,
+        string opKey,
+        Func<long, CancellationToken, Task<TRead>> read,
+        Func<BalanceState, TRead, Result<LedgerChange>> decide,
+        CancellationToken cancellationToken) =>
         OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
         {
             var latest = await store.ReadLatestAsync(account, cancellationToken);
             var decision = latest is not null && latest.Marketplace != marketplace
                 ? new Failure(ErrorCode.RegionMismatch,
                     $"This account's balance is in marketplace {latest.Marketplace}.")
-                : decide(latest?.After ?? BalanceState.Empty);
+                : decide(latest?.After ?? BalanceState.Empty, await read(latest?.Seq ?? 0, cancellationToken));
             if (!decision.Succeeded)
             {
                 // A refusal may only be the balance moving on after this very operation was posted.
@@ -36,7 +51,7 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             if (change.After.Gift < 0 || change.After.Lots.Any(l => l.Amount < 0))
                 throw new InvalidOperationException("A ledger change would make a balance negative.");
             var entry = new LedgerEntry(account, (latest?.Seq ?? 0) + 1, opKey, change.Type, change.Amount,
-                change.After, marketplace, clock.GetUtcNow(), change.Reference);
+                change.After, marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint);
             if (await store.TryAppendAsync(entry, cancellationToken)) return new Posting(entry, Replayed: false);
 
             var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);

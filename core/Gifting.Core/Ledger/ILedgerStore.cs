@@ -14,6 +14,12 @@ public interface ILedgerStore
     Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The entries with this reference (an order's debits and refunds) up to <paramref name="upToSeq"/>, in any order.
+    /// </summary>
+    Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Up to <paramref name="count"/> entries from <paramref name="fromSeq"/> downwards, newest first.
     /// </summary>
     Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(

@@ -1,4 +1,13 @@
 namespace Gifting.Core.Ledger;
 
-/// <summary>What an operation wants to post, decided from the account's latest state.</summary>
-public sealed record LedgerChange(EntryType Type, Money Amount, BalanceState After, string Reference);
+/// <summary>
+/// What an operation wants to post, decided from the account's latest state; an order's entries say what they moved
+/// (<see cref="Allocation"/>), and a debit names the request it answers (<see cref="Fingerprint"/>).
+/// </summary>
+public sealed record LedgerChange(
+    EntryType Type,
+    Money Amount,
+    BalanceState After,
+    string Reference,
+    Allocation? Allocation = null,
+    string? Fingerprint = null);

@@ -1,16 +1,15 @@
 using Gifting.Core.Balances;
 using Gifting.Core.Ledger;
+using Gifting.Core.Promotions;
 
 namespace Gifting.Core.Refunds;
 
-/// <summary>A refund message from the <c>refunds</c> queue; <see cref="RefundId"/> makes redeliveries credit once.</summary>
-public sealed record RefundCommand(string RefundId, AccountId Account, string OrderId, Money Amount, string? Reason);
-
-/// <summary><see cref="AlreadyCredited"/> when the refund had been credited before; the amount is then the first one.</summary>
-public sealed record RefundResult(string RefundId, Money Credited, Balance Balance, bool AlreadyCredited);
-
-/// <summary>Credits a refunded order back to the gift balance, once per refund id however often it is delivered.</summary>
-public sealed class CreditRefund(AccountLedger ledger)
+/// <summary>
+/// Applies a refund once per refund id across all accounts, however often it is delivered. From balance it gives
+/// back what the order took (<see cref="BalanceRefund"/>); from an external payment it credits the gift balance.
+/// </summary>
+public sealed class CreditRefund(
+    AccountLedger ledger, ILedgerStore store, IRefundClaims claims, IExpiryIndex expiries, TimeProvider clock)
 {
     public async Task<Result<RefundResult>> ExecuteAsync(RefundCommand command, CancellationToken cancellationToken)
     {
@@ -20,14 +19,47 @@ public sealed class CreditRefund(AccountLedger ledger)
         // never paid with it, so a refund to it is a message for the wrong account.
         var latest = await ledger.LatestAsync(command.Account, cancellationToken);
         if (latest is null) return new Failure(ErrorCode.ValidationFailed, "Unknown account: it has no balance to refund to.");
-        if (command.Amount.Currency != latest.Marketplace.Currency)
-            return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {latest.Marketplace.Currency}.");
+        var marketplace = latest.Marketplace;
+        if (command.Amount.Currency != marketplace.Currency)
+            return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
 
-        var posting = await ledger.PostAsync(command.Account, latest.Marketplace, OpKeys.Refund(command.RefundId), balance => new LedgerChange(
-            EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount }, $"order:{command.OrderId}"),
-            cancellationToken);
+        // Claimed before posting: a crash in between leaves a claim that this account's redelivery goes on from.
+        var owner = await claims.ClaimAsync(command.RefundId, command.Account, cancellationToken);
+        if (owner != command.Account)
+            return new Failure(ErrorCode.NotRefundable, "This refund id belongs to another account.");
+
+        var opKey = OpKeys.Refund(command.RefundId);
+        var reference = $"order:{command.OrderId}";
+        var posting = command.Origin == RefundOrigin.External
+            ? await ledger.PostAsync(command.Account, marketplace, opKey, balance => new LedgerChange(
+                EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount }, reference),
+                cancellationToken)
+            : await ledger.PostAsync(command.Account, marketplace, opKey,
+                (seq, ct) => OrderEntriesAsync(command, seq, ct),
+                (balance, entries) => BalanceRefund.Decide(balance, entries, command, clock.GetUtcNow()),
+                cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
+
         var entry = posting.Value.Entry;
-        return new RefundResult(command.RefundId, entry.Amount, Balance.Of(entry.Marketplace, entry.After), posting.Value.Replayed);
+        var forfeited = new Money(entry.Allocation?.ForfeitedAmount ?? 0, entry.Amount.Currency);
+        return new RefundResult(command.RefundId, entry.Amount, forfeited, Balance.Of(entry.Marketplace, entry.After),
+            posting.Value.Replayed);
+    }
+
+    /// <summary>
+    /// The order's entries up to <paramref name="seq"/>. Every lot the order took that has not expired is indexed
+    /// first, as a grant indexes before it posts: a lot given back must be one the expiry timer will find.
+    /// </summary>
+    private async Task<IReadOnlyList<LedgerEntry>> OrderEntriesAsync(
+        RefundCommand command, long seq, CancellationToken cancellationToken)
+    {
+        var reference = $"order:{command.OrderId}";
+        var entries = await store.FindByReferenceAsync(command.Account, reference, seq, cancellationToken);
+        var now = clock.GetUtcNow();
+        var taken = entries.Where(e => e.Type == EntryType.Debit).SelectMany(e => e.Allocation?.Lots ?? [])
+            .Where(l => l.ExpiresAt > now).DistinctBy(l => l.LotId);
+        foreach (var lot in taken)
+            await expiries.AddAsync(new ExpiringLot(command.Account, lot.LotId, lot.ExpiresAt), cancellationToken);
+        return entries;
     }
 }

@@ -19,7 +19,8 @@ public static class Problems
         [ErrorCode.InsufficientFunds] = (422, ProblemCodes.InsufficientFunds, "The balance is too low."),
         [ErrorCode.CurrencyMismatch] = (422, ProblemCodes.CurrencyMismatch, "The currency does not match the account's."),
         [ErrorCode.NotUnderReview] = (409, ProblemCodes.NotUnderReview, "No redemption of this card is waiting for review."),
-        [ErrorCode.IdempotencyKeyMismatch] = (422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request."),
+        [ErrorCode.IdempotencyKeyMismatch] =
+            (422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request."),
     };
 
     public static IResult For(Failure failure)

@@ -22,7 +22,9 @@ public static class RefundTrigger
     /// </summary>
     public const int MaxMessageBytes = 64 * 1024;
 
-    public sealed record RefundMessage(string RefundId, string AccountId, string OrderId, Money Amount, string? Reason = null);
+    public sealed record RefundMessage(
+        string RefundId, string AccountId, string OrderId, Money Amount, string? Reason = null,
+        RefundOrigin Origin = RefundOrigin.Balance);
 
     public static void MapRefundTrigger(this IEndpointRouteBuilder app) =>
         app.MapPost("/ProcessRefund", async (HttpRequest request, CreditRefund credit, IRejectedMessages rejected, TimeProvider clock, CancellationToken ct) =>
@@ -63,7 +65,7 @@ public static class RefundTrigger
         if (message is null || message.RefundId.Length is 0 or > 128 || message.OrderId.Length is 0 or > 128)
             return (null, "refundId and orderId must be 1-128 characters.");
         if (!Core.AccountId.TryParse(message.AccountId, out var account)) return (null, "accountId is not a valid account id.");
-        return (new RefundCommand(message.RefundId, account, message.OrderId, message.Amount, message.Reason), null);
+        return (new RefundCommand(message.RefundId, account, message.OrderId, message.Amount, message.Reason, message.Origin), null);
     }
 
     private static async Task<IResult> RejectOversizedAsync(

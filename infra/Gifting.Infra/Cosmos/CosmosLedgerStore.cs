@@ -63,6 +63,18 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
         return found.Count == 0 ? null : found[0].ToEntry(account);
     }
 
+    public async Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry'"
+                + " AND c.reference = @reference AND c.seq <= @upTo")
+            .WithParameter("@pk", account.Value)
+            .WithParameter("@reference", reference)
+            .WithParameter("@upTo", upToSeq);
+        var found = await Ledger.QueryPartitionAsync<EntryDocument>(query, account.Value, cancellationToken);
+        return found.Select(e => e.ToEntry(account)).ToList();
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.seq >= @low AND c.seq <= @high")
@@ -133,7 +145,23 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
         public string OpKey { get; init; } = "head";
     }
 
-    internal sealed record LotDocument(string LotId, long Amount, DateTimeOffset ExpiresAt, string Source);
+    internal sealed record LotDocument(string LotId, long Amount, DateTimeOffset ExpiresAt, string Source)
+    {
+        public static List<LotDocument> From(IEnumerable<PromoLot> lots) =>
+            lots.Select(l => new LotDocument(l.LotId, l.Amount, l.ExpiresAt, l.Source)).ToList();
+
+        public static ImmutableArray<PromoLot> ToLots(IEnumerable<LotDocument> lots) =>
+            lots.Select(l => new PromoLot(l.LotId, l.Amount, l.ExpiresAt, l.Source)).ToImmutableArray();
+    }
+
+    internal sealed record AllocationDocument(
+        long Gift, IReadOnlyList<LotDocument> Lots, IReadOnlyList<LotDocument> Forfeited)
+    {
+        public static AllocationDocument? From(Allocation? a) =>
+            a is null ? null : new(a.Gift, LotDocument.From(a.Lots), LotDocument.From(a.Forfeited));
+
+        public Allocation ToAllocation() => new(Gift, LotDocument.ToLots(Lots), LotDocument.ToLots(Forfeited));
+    }
 
     /// <summary>
     /// A ledger entry: create-only at <c>entry-&lt;seq&gt;</c>, its <c>opKey</c> from <see cref="OpKeys"/>, unique in the
@@ -141,18 +169,18 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
     /// </summary>
     internal sealed record EntryDocument(
         string Id, string Pk, long Seq, string OpKey, EntryType Type, Money Amount, long Gift, IReadOnlyList<LotDocument> Lots,
-        string Marketplace, DateTimeOffset OccurredAt, string Reference)
+        string Marketplace, DateTimeOffset OccurredAt, string Reference, AllocationDocument? Allocation = null,
+        string? Fingerprint = null)
     {
         public string DocType { get; init; } = "entry";
 
         public static EntryDocument From(LedgerEntry e) => new(
             EntryId(e.Seq), e.Account.Value, e.Seq, e.OpKey, e.Type, e.Amount, e.After.Gift,
-            e.After.Lots.Select(l => new LotDocument(l.LotId, l.Amount, l.ExpiresAt, l.Source)).ToList(),
-            e.Marketplace.Code, e.OccurredAt, e.Reference);
+            LotDocument.From(e.After.Lots), e.Marketplace.Code, e.OccurredAt, e.Reference,
+            AllocationDocument.From(e.Allocation), e.Fingerprint);
 
         public LedgerEntry ToEntry(AccountId account) => new(
-            account, Seq, OpKey, Type, Amount,
-            new BalanceState(Gift, Lots.Select(l => new PromoLot(l.LotId, l.Amount, l.ExpiresAt, l.Source)).ToImmutableArray()),
-            Core.Marketplace.Parse(Marketplace), OccurredAt, Reference);
+            account, Seq, OpKey, Type, Amount, new BalanceState(Gift, LotDocument.ToLots(Lots)),
+            Core.Marketplace.Parse(Marketplace), OccurredAt, Reference, Allocation?.ToAllocation(), Fingerprint);
     }
 }

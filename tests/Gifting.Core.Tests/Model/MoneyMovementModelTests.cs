@@ -2,6 +2,7 @@ using Gifting.Core.Balances;
 using Gifting.Core.Debits;
 using Gifting.Core.Ledger;
 using Gifting.Core.Promotions;
+using Gifting.Core.Refunds;
 using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Model;
@@ -22,6 +23,8 @@ public sealed class MoneyMovementModelTests
         var core = TestCore.Create();
         var accounts = new[] { ("m-0", "US"), ("m-1", "US"), ("m-2", "US"), ("m-ca", "CA") }
             .Select(a => new ReferenceAccount(TestCore.Account(a.Item1), Marketplace.Parse(a.Item2))).ToList();
+        // Which account each refund id went to first, across all accounts.
+        var claims = new Dictionary<string, AccountId>(StringComparer.Ordinal);
 
         for (var step = 0; step < Steps; step++)
         {
@@ -40,7 +43,7 @@ public sealed class MoneyMovementModelTests
                     await DebitAsync(core, account, random, step, context);
                     break;
                 case "refund":
-                    await RefundAsync(core, account, random, step, context);
+                    await RefundAsync(core, account, claims, random, step, context);
                     break;
                 case "grant":
                     await GrantAsync(core, account, random, step, context);
@@ -74,8 +77,14 @@ public sealed class MoneyMovementModelTests
         var kind = random.Next(3) == 0 ? DebitKind.Subscription : DebitKind.Order;
         var replayOf = account.Debits.Count > 0 && random.Next(10) == 0 ? account.Debits.Keys.ElementAt(random.Next(account.Debits.Count)) : null;
         var key = replayOf ?? $"d{step}";
+        // Half the replays repeat the first request; the others change it, which the key must refuse.
+        if (replayOf is not null && random.Next(2) == 0) (amount, allowPartial, kind) = account.DebitRequests[replayOf];
+        // Now and then another debit of an order already paid for: several debits can share an order.
+        var orderId = replayOf is not null ? account.DebitOrders[replayOf]
+            : account.Orders.Count > 0 && random.Next(4) == 0 ? account.Orders.Keys.ElementAt(random.Next(account.Orders.Count))
+            : $"order-{step}";
 
-        var result = await core.DebitAsync(account.Id, amount, key, allowPartial, kind, currency);
+        var result = await core.DebitAsync(account.Id, amount, key, allowPartial, kind, currency, orderId);
 
         (long, long, long)? expected;
         if (!account.HasEntries) expected = null;
@@ -84,11 +93,17 @@ public sealed class MoneyMovementModelTests
             Assert.True(result.Failure?.Code == ErrorCode.CurrencyMismatch, $"{context}: expected currency_mismatch, got {result.Failure?.Code}");
             return;
         }
+        else if (replayOf is not null && account.DebitRequests[replayOf] != (amount, allowPartial, kind))
+        {
+            Assert.True(result.Failure?.Code == ErrorCode.IdempotencyKeyMismatch,
+                $"{context}: expected idempotency_key_mismatch, got {result.Failure?.Code}");
+            return;
+        }
         else if (replayOf is not null) expected = account.Debits[replayOf];
         else
         {
             var giftAllowed = kind == DebitKind.Order ? account.GiftOnOrders : account.GiftOnSubscriptions;
-            expected = account.Debit(key, amount, allowPartial, giftAllowed, core.Clock.GetUtcNow());
+            expected = account.Debit(key, orderId, (amount, allowPartial, kind), giftAllowed, core.Clock.GetUtcNow());
         }
 
         var actual = result.Succeeded
@@ -99,26 +114,39 @@ public sealed class MoneyMovementModelTests
             Assert.True(result.Failure?.Code == ErrorCode.InsufficientFunds, $"{context}: expected insufficient_funds, got {result.Failure?.Code}");
     }
 
-    private static async Task RefundAsync(TestCore core, ReferenceAccount account, Random random, int step, string context)
+    private static async Task RefundAsync(
+        TestCore core, ReferenceAccount account, Dictionary<string, AccountId> claims, Random random, int step, string context)
     {
-        var amount = random.NextInt64(1, 30_01);
-        var replayOf = account.Refunds.Count > 0 && random.Next(5) == 0 ? account.Refunds.Keys.ElementAt(random.Next(account.Refunds.Count)) : null;
-        var refundId = replayOf ?? $"r{step}";
+        var origin = random.Next(5) == 0 ? RefundOrigin.External : RefundOrigin.Balance;
+        var currency = random.Next(20) == 0 ? "EUR" : account.Marketplace.Currency;
+        var orderId = account.Orders.Count > 0 && random.Next(6) > 0
+            ? account.Orders.Keys.ElementAt(random.Next(account.Orders.Count)) : $"order-unpaid-{step}";
+        // Mostly within what is left to refund, so that refunds succeed as well as fail.
+        var left = account.LeftToRefund(orderId);
+        var amount = random.Next(4) > 0 && left > 0 ? random.NextInt64(1, left + 1) : random.NextInt64(1, 30_01);
+        // A replay may be of any account's refund id: sent with this account, it must not apply twice.
+        var refundId = claims.Count > 0 && random.Next(5) == 0 ? claims.Keys.ElementAt(random.Next(claims.Count)) : $"r{step}";
 
-        var result = await core.RefundAsync(refundId, account.Id, amount, account.Marketplace.Currency);
+        var result = await core.RefundAsync(refundId, account.Id, amount, currency, orderId, origin);
 
-        if (!account.HasEntries)
+        ErrorCode? refused = !account.HasEntries ? ErrorCode.ValidationFailed
+            : currency != account.Marketplace.Currency ? ErrorCode.CurrencyMismatch
+            : claims.TryGetValue(refundId, out var owner) && owner != account.Id ? ErrorCode.NotRefundable
+            : null;
+        if (refused is null) claims.TryAdd(refundId, account.Id);
+        var again = refused is null && account.Refunds.ContainsKey(refundId);
+        var expected = refused is not null ? null : again ? account.Refunds[refundId] : account.Refund(refundId, orderId, amount, origin, core.Clock.GetUtcNow());
+
+        var actual = result.Succeeded ? (result.Value.Credited.Amount, result.Value.Forfeited.Amount) : ((long, long)?)null;
+        var actualAgain = result.Succeeded ? result.Value.AlreadyCredited : (bool?)null;
+        Assert.True(expected == actual && (actualAgain is null || actualAgain == again),
+            $"{context}: refund {refundId} {amount} {origin} of {orderId}: expected {expected} (again: {again}), got {actual} "
+            + $"(again: {actualAgain}, {result.Failure?.Code})");
+        if (expected is null)
         {
-            Assert.True(result.Failure?.Code == ErrorCode.ValidationFailed, $"{context}: expected validation_failed, got {result.Failure?.Code}");
-            return;
+            var code = refused ?? ErrorCode.NotRefundable;
+            Assert.True(result.Failure?.Code == code, $"{context}: expected {code}, got {result.Failure?.Code}");
         }
-        Assert.True(result.Succeeded, $"{context}: refund failed with {result.Failure?.Code}");
-        var credited = replayOf is null ? amount : account.Refunds[replayOf];
-        Assert.True(result.Value.Credited.Amount == credited && result.Value.AlreadyCredited == (replayOf is not null),
-            $"{context}: credited {result.Value.Credited.Amount} (again: {result.Value.AlreadyCredited}), model {credited}");
-        if (replayOf is not null) return;
-        account.Refunds.Add(refundId, amount);
-        account.Credit(amount);
     }
 
     private static async Task GrantAsync(TestCore core, ReferenceAccount account, Random random, int step, string context)

@@ -27,37 +27,40 @@ public sealed class CreditRefundTests
     public async Task Refund_WhenDeliveredTenTimesInTurn_CreditsOnce()
     {
         await _core.FundAsync(Alice, 5_00);
+        await _core.DebitAsync(Alice, 3_00, "d1");
 
         for (var i = 0; i < 10; i++) await _core.RefundAsync("r1", Alice, 3_00);
 
         Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
-        Assert.Equal(8_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+        Assert.Equal(5_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
     }
 
     [Fact]
     public async Task Refund_WhenDeliveredTenTimesAtOnce_CreditsOnce()
     {
         await _core.FundAsync(Alice, 5_00);
+        await _core.DebitAsync(Alice, 3_00, "d1");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _core.RefundAsync("r1", Alice, 3_00))));
 
         Assert.All(results, r => Assert.Equal(3_00, r.Value.Credited.Amount));
         Assert.Single(results, r => !r.Value.AlreadyCredited);
         Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
-        Assert.Equal(8_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+        Assert.Equal(5_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
     }
 
     [Fact]
     public async Task Refund_WhenRepeatedWithOtherAmounts_KeepsTheFirstCredit()
     {
-        await _core.FundAsync(Alice, 5_00);
+        await _core.FundAsync(Alice, 10_00);
+        await _core.DebitAsync(Alice, 8_00, "d1");
         await _core.RefundAsync("r1", Alice, 3_00);
 
         var results = await Task.WhenAll(new long[] { 1, 3_00, 99_00, 7_00 }.Select(a => Task.Run(() => _core.RefundAsync("r1", Alice, a))));
 
         Assert.All(results, r => Assert.Equal((3_00L, true), (r.Value.Credited.Amount, r.Value.AlreadyCredited)));
         Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
-        Assert.Equal(8_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+        Assert.Equal(5_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
     }
 
     [Theory]
@@ -93,6 +96,7 @@ public sealed class CreditRefundTests
     {
         var setup = TestCore.Create();
         await setup.FundAsync(Alice, 5_00);
+        await setup.DebitAsync(Alice, 4_00, "d1");
         var crashing = new CoreBuilder().WithClock(setup.Clock).WithStores(setup.Cards, setup.Ledger)
             .WithLedgerStore(s => new CrashingLedgerStore(s)).Build();
 
@@ -101,6 +105,6 @@ public sealed class CreditRefundTests
 
         Assert.True(redelivered.AlreadyCredited);
         Assert.Single(setup.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
-        Assert.Equal(9_00, (await setup.BalanceAsync(Alice)).Gift.Amount);
+        Assert.Equal(5_00, (await setup.BalanceAsync(Alice)).Gift.Amount);
     }
 }

@@ -55,6 +55,10 @@ internal sealed class TokenHonouringLedgerStore(ILedgerStore inner) : ILedgerSto
         return inner.TryAppendAsync(entry, cancellationToken);
     }
 
+    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken) =>
+        inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
+
     public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -56,6 +56,13 @@ internal sealed class CountingLedgerStore(ILedgerStore inner, OperationCount cou
         return inner.TryAppendAsync(entry, cancellationToken);
     }
 
+    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
+    {
+        counter.Count();
+        return inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
+    }
+
     public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
     {
         counter.Count();

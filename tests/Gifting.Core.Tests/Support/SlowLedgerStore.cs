@@ -15,6 +15,10 @@ internal sealed class SlowLedgerStore(ILedgerStore inner, FakeTimeProvider clock
     public Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken) =>
         inner.TryAppendAsync(entry, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken) =>
+        inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
+
     public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken) =>
         inner.FindByOpKeyAsync(account, opKey, cancellationToken);
 

@@ -60,6 +60,13 @@ internal sealed class YieldingLedgerStore(ILedgerStore inner) : ILedgerStore
         return await inner.FindByOpKeyAsync(account, opKey, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return await inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
         AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
     {

@@ -31,6 +31,17 @@ public static class Api
         return (shopper, account);
     }
 
+    /// <summary>A checkout debit of the account for an order, which must succeed.</summary>
+    public static async Task<JsonElement> PayAsync(
+        this GiftingFactory app, string account, long amount, string orderId = "order-1")
+    {
+        using var debit = await app.ClientFor("checkout-1", "checkout").PostJsonAsync(
+            $"/api/accounts/{account}/debits",
+            new { orderId, amount = new { amount, currency = "USD" }, allowPartial = false }, NewId("debit"));
+        Assert.Equal(201, (int)debit.StatusCode);
+        return await debit.JsonAsync();
+    }
+
     public static Task<HttpResponseMessage> RedeemAsync(
         this HttpClient customer, string code, string? idempotencyKey = null) =>
         customer.PostJsonAsync("/api/redemptions", new { code }, idempotencyKey);

@@ -21,6 +21,10 @@ public sealed class ThrottledLedgerStore(ILedgerStore inner, HttpStatusCode stat
             ? throw new CosmosException("Request rate is large.", status, 0, Guid.NewGuid().ToString(), 1.0)
             : inner.TryAppendAsync(entry, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken) =>
+        inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
+
     public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken) =>
         inner.FindByOpKeyAsync(account, opKey, cancellationToken);
 

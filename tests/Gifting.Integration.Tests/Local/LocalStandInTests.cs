@@ -24,7 +24,7 @@ public sealed class LocalStandInTests(CosmosFixture cosmos)
         var refund = new
         {
             refundId = Api.NewId("refund"), accountId = account, orderId = "o-1",
-            amount = new { amount = 400, currency = "USD" },
+            amount = new { amount = 400, currency = "USD" }, origin = "external",
         };
         for (var i = 0; i < 3; i++)
             Assert.Equal(202, (int)(await http.PostJsonAsync("/api/dev/queues/refunds/messages", refund)).StatusCode);

@@ -63,5 +63,6 @@ public sealed class RefundBodyShapeTests(CosmosFixture cosmos) : IDisposable
         JsonSerializer.Serialize(new
         {
             refundId, accountId = account, orderId = "order-1", amount = new { amount = 40, currency = "USD" },
+            origin = "external",
         });
 }

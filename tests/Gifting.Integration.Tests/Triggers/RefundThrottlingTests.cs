@@ -25,6 +25,7 @@ public sealed class RefundThrottlingTests(CosmosFixture cosmos)
         var body = JsonSerializer.Serialize(new
         {
             refundId, accountId = account, orderId = "order-1", amount = new { amount = 30, currency = "USD" },
+            origin = "external",
         });
 
         using var first = await app.CreateClient().InvokeAsync("ProcessRefund",

@@ -14,6 +14,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     public async Task Refund_DeliveredAsTheHostDoes_CreditsGiftBalance()
     {
         var (shopper, account) = await _app.FundedShopperAsync(1000);
+        await _app.PayAsync(account, 400);
         var body = RefundBody(Api.NewId("refund"), account, 250);
 
         using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body));
@@ -22,14 +23,14 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
         var answer = await response.JsonAsync();
         Assert.Equal(JsonValueKind.Object, answer.GetProperty("Outputs").ValueKind);
         Assert.NotEmpty(answer.GetProperty("Logs").EnumerateArray());
-        Assert.Equal(1250, await shopper.GiftBalanceAsync());
+        Assert.Equal(850, await shopper.GiftBalanceAsync());
     }
 
     [Fact]
     public async Task Refund_InTheOlderCaptureShape_WithQuotedDates_IsCredited()
     {
         var (shopper, account) = await _app.FundedShopperAsync(1000);
-        var body = RefundBody(Api.NewId("refund"), account, 10);
+        var body = RefundBody(Api.NewId("refund"), account, 10, origin: "external");
         // The shape of a real 2020 capture (Service Bus extension 4.x): dates double-quoted, a receiver object.
         var metadata = """
             {"MessageReceiver":{"ClientId":"MessageReceiver1refunds","IsClosedOrClosing":false},
@@ -51,6 +52,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     public async Task Refund_RedeliveredSequentiallyConcurrentlyAndWithOtherEnvelopes_CreditsOnce()
     {
         var (shopper, account) = await _app.FundedShopperAsync(1000);
+        await _app.PayAsync(account, 500);
         var refundId = Api.NewId("refund");
         var handler = _app.CreateClient();
 
@@ -60,7 +62,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
             handler.InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", RefundBody(refundId, account, 300 + i), messageId: Guid.NewGuid().ToString("N")))));
 
         Assert.All(concurrent, r => Assert.Equal(200, (int)r.StatusCode));
-        Assert.Equal(1300, await shopper.GiftBalanceAsync());
+        Assert.Equal(800, await shopper.GiftBalanceAsync());
         var activity = await (await shopper.GetAsync("/api/balance/activity")).JsonAsync();
         Assert.Single(activity.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "refund");
     }
@@ -71,6 +73,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     [InlineData("{\"refundId\": \"r1\", \"accountId\": \"a/b\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "a/b")]
     [InlineData("{\"refundId\": \"r2\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "Unknown account")]
     [InlineData("{\"refundId\": \"r3\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1.5, \"currency\": \"USD\"}}", "malformed at $.amount")]
+    [InlineData("{\"refundId\": \"r4\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}, \"origin\": \"voucher\"}", "malformed at $.origin")]
     public async Task Refund_ThatCanNeverSucceed_IsRecordedAndCompleted(string body, string recorded)
     {
         using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, messageId: Api.NewId("poison")));
@@ -96,6 +99,7 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
     public async Task Refund_WhenProcessDiesAfterCrediting_RedeliveryCreditsOnce()
     {
         var (shopper, account) = await _app.FundedShopperAsync(1000);
+        await _app.PayAsync(account, 500);
         using var crashing = new GiftingFactory(cosmos,
             services => services.Decorate<Gifting.Core.Ledger.ILedgerStore>(inner => new Gifting.Testing.CrashingLedgerStore(inner)));
         var body = RefundBody(Api.NewId("refund"), account, 90);
@@ -105,11 +109,11 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
 
         Assert.Equal(500, (int)first.StatusCode);
         Assert.Equal(200, (int)second.StatusCode);
-        Assert.Equal(1090, await shopper.GiftBalanceAsync());
+        Assert.Equal(590, await shopper.GiftBalanceAsync());
     }
 
-    private static string RefundBody(string refundId, string account, long amount, string currency = "USD") =>
-        JsonSerializer.Serialize(new { refundId, accountId = account, orderId = "order-1", amount = new { amount, currency }, reason = "returned" });
+    private static string RefundBody(string refundId, string account, long amount, string currency = "USD", string origin = "balance") =>
+        JsonSerializer.Serialize(new { refundId, accountId = account, orderId = "order-1", amount = new { amount, currency }, reason = "returned", origin });
 
     private async Task<bool> RejectionsContainAsync(string fragment) => (await cosmos.RejectionsMentioningAsync(fragment)).Count > 0;
 }
