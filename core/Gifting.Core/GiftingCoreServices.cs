@@ -21,6 +21,9 @@ public static class GiftingCoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountLedger>();
+        services.AddSingleton<AccountBalances>();
+        services.TryAddSingleton(RefundLimits.Default);
+        services.TryAddSingleton(PromotionLimits.Default);
         services.AddSingleton<RedemptionThrottle>();
         services.AddSingleton<CompleteRedemption>();
         services.AddSingleton<RecordHold>();

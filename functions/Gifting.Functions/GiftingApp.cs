@@ -42,13 +42,11 @@ public static class GiftingApp
         services.AddGiftingCore();
         services.AddGiftingInfra(configuration);
 
-        services.AddOptions<ClaimCodeOptions>().Bind(configuration.GetSection(ClaimCodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RedemptionOptions>().Bind(configuration.GetSection(RedemptionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClaimCodeOptions>>().Value.CreateHasher());
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToLimits());
+        services.AddSetting(configuration, ClaimCodeOptions.Section, (ClaimCodeOptions o) => o.CreateHasher());
+        services.AddSetting(configuration, RedemptionOptions.Section, (RedemptionOptions o) => o.ToLimits());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
-        services.AddOptions<PromotionOptions>().Bind(configuration.GetSection(PromotionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PromotionOptions>>().Value.ToLimits());
+        services.AddSetting(configuration, PromotionOptions.Section, (PromotionOptions o) => o.ToLimits());
+        services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
     }
 
     private static void UsePipeline(WebApplication app)

@@ -18,5 +18,17 @@ public sealed class PromotionOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:04:00")]
     public TimeSpan ExpiryRunBudget { get; set; } = PromotionLimits.Default.RunBudget;
 
-    public PromotionLimits ToLimits() => new(MinimumLead, ExpiryMaxLotsPerRun, ExpiryRunBudget);
+    /// <summary>The largest lot one grant may add, in minor units.</summary>
+    [Range(1, 1_000_000_00)]
+    public long MaxGrantAmount { get; set; } = PromotionLimits.Default.MaxGrant;
+
+    /// <summary>How far ahead a granted lot may expire.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3660.00:00:00")]
+    public TimeSpan MaxGrantHorizon { get; set; } = PromotionLimits.Default.MaxHorizon;
+
+    public PromotionLimits ToLimits() => new(MinimumLead, ExpiryMaxLotsPerRun, ExpiryRunBudget)
+    {
+        MaxGrant = MaxGrantAmount,
+        MaxHorizon = MaxGrantHorizon,
+    };
 }

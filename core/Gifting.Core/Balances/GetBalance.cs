@@ -1,9 +1,8 @@
 using Gifting.Core.Ledger;
-using Gifting.Core.Redemptions;
 
 namespace Gifting.Core.Balances;
 
-public sealed class GetBalance(AccountLedger ledger, IHoldStore holds, TimeProvider clock)
+public sealed class GetBalance(AccountLedger ledger, AccountBalances balances)
 {
     /// <summary>
     /// The balance in the account's own marketplace, or an empty one in the marketplace of the token.
@@ -12,10 +11,7 @@ public sealed class GetBalance(AccountLedger ledger, IHoldStore holds, TimeProvi
         AccountId account, Marketplace tokenMarketplace, CancellationToken cancellationToken)
     {
         var latest = await ledger.LatestAsync(account, cancellationToken);
-        var marketplace = latest?.Marketplace ?? tokenMarketplace;
-        var pending = (await holds.ListAsync(account, cancellationToken))
-            .Where(h => h.Amount.Currency == marketplace.Currency)
-            .Sum(h => h.Amount.Amount);
-        return Balance.Of(marketplace, latest?.After ?? BalanceState.Empty, pending, clock.GetUtcNow());
+        return await balances.OfAsync(account, latest?.Marketplace ?? tokenMarketplace,
+            latest?.After ?? BalanceState.Empty, cancellationToken);
     }
 }

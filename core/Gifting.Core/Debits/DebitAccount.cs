@@ -9,12 +9,13 @@ namespace Gifting.Core.Debits;
 /// the shopper's preferences allow it for this kind of purchase. Posted once per debit key however often it is tried;
 /// a replay must be the same request as the first, or it is refused.
 /// </summary>
-public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPreferencesStore preferences, TimeProvider clock)
+public sealed class DebitAccount(
+    AccountLedger ledger, ILedgerStore store, IPreferencesStore preferences, AccountBalances balances, TimeProvider clock)
 {
     public async Task<Result<DebitResult>> ExecuteAsync(DebitCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "amount must be positive.");
+        if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "A debit must be positive.");
         var latest = await ledger.LatestAsync(command.Account, cancellationToken);
         if (latest is null) return new Failure(ErrorCode.InsufficientFunds, "This account has no balance to spend.");
         var marketplace = latest.Marketplace;
@@ -29,14 +30,14 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
         if (!posting.Succeeded) return posting.Failure!;
 
         var entry = posting.Value.Entry;
-        if (!posting.Value.Replayed) return ResultOf(entry, fromGift: entry.Allocation!.Gift);
+        if (!posting.Value.Replayed) return await ResultOfAsync(entry, entry.Allocation!.Gift, cancellationToken);
         // The idempotency record that catches a changed request lives 8 days; the entry remembers it for good.
         if (!SameRequest(entry, command, fingerprint))
             return new Failure(ErrorCode.IdempotencyKeyMismatch, "This debit key was used for another request.");
         // A replay is answered from the ledger: the gift spent is what the entry recorded taking, or for an entry
         // older than that record, what it took off the one before it.
         var fromGift = entry.Allocation?.Gift ?? (await BeforeAsync(entry, cancellationToken)).Gift - entry.After.Gift;
-        return ResultOf(entry, fromGift);
+        return await ResultOfAsync(entry, fromGift, cancellationToken);
     }
 
     /// <summary>An entry without a fingerprint predates it: its order is all it can be checked against.</summary>
@@ -80,7 +81,7 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
         return previous.Count == 1 ? previous[0].After : BalanceState.Empty;
     }
 
-    private static DebitResult ResultOf(LedgerEntry entry, long fromGift)
+    private async Task<DebitResult> ResultOfAsync(LedgerEntry entry, long fromGift, CancellationToken cancellationToken)
     {
         var currency = entry.Marketplace.Currency;
         var applied = entry.Amount.Negate();
@@ -89,6 +90,6 @@ public sealed class DebitAccount(AccountLedger ledger, ILedgerStore store, IPref
             applied,
             new Money(applied.Amount - fromGift, currency),
             new Money(fromGift, currency),
-            Balance.Of(entry.Marketplace, entry.After));
+            await balances.AfterAsync(entry, cancellationToken));
     }
 }

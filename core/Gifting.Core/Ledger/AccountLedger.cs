@@ -40,6 +40,9 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
                 ? new Failure(ErrorCode.RegionMismatch,
                     $"This account's balance is in marketplace {latest.Marketplace}.")
                 : decide(latest?.After ?? BalanceState.Empty, await read(latest?.Seq ?? 0, cancellationToken));
+            if (decision.Succeeded && decision.Value.After.ExceedsMaximum)
+                decision = new Failure(ErrorCode.ValidationFailed,
+                    "This would take the balance past the most one account may hold.");
             if (!decision.Succeeded)
             {
                 // A refusal may only be the balance moving on after this very operation was posted.

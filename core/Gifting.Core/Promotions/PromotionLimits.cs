@@ -10,5 +10,11 @@ namespace Gifting.Core.Promotions;
 /// </summary>
 public sealed record PromotionLimits(TimeSpan MinimumLead, int MaxLotsPerRun, TimeSpan RunBudget)
 {
+    /// <summary>The largest lot one grant may add, in minor units: 1,000.00 in a two-decimal currency.</summary>
+    public long MaxGrant { get; init; } = 1_000_00;
+
+    /// <summary>How far ahead a lot may expire: promotional credit is for spending, not for keeping.</summary>
+    public TimeSpan MaxHorizon { get; init; } = TimeSpan.FromDays(5 * 366);
+
     public static PromotionLimits Default { get; } = new(TimeSpan.FromMinutes(5), 5_000, TimeSpan.FromMinutes(2));
 }

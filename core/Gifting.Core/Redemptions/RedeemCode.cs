@@ -12,7 +12,8 @@ namespace Gifting.Core.Redemptions;
 /// </summary>
 public sealed class RedeemCode(
     ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RecordHold recordHold,
-    RedemptionThrottle throttle, ReviewPolicy review, IUnfinishedRedemptionIndex unfinished, TimeProvider clock)
+    RedemptionThrottle throttle, ReviewPolicy review, IUnfinishedRedemptionIndex unfinished, AccountBalances balances,
+    TimeProvider clock)
 {
     private const string NoSuchCode = "This claim code is not valid.";
 
@@ -66,7 +67,7 @@ public sealed class RedeemCode(
                     var latestEntry = await ledger.LatestAsync(command.Account, cancellationToken)
                         ?? throw new InvalidOperationException("A redeemed card's claimant has no ledger.");
                     return new Redemption(card.RedemptionId!, card.Last4, card.Value,
-                        Balance.Of(latestEntry.Marketplace, latestEntry.After));
+                        await balances.AfterAsync(latestEntry, cancellationToken));
                 case CardStatus.Held or CardStatus.Redeemed:
                     return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
                 case CardStatus.Redeeming:
@@ -126,7 +127,8 @@ public sealed class RedeemCode(
         var entry = posting.Replayed
             ? await ledger.LatestAsync(posting.Entry.Account, CancellationToken.None) ?? posting.Entry
             : posting.Entry;
-        return new Redemption(card.RedemptionId!, card.Last4, card.Value, Balance.Of(entry.Marketplace, entry.After));
+        var balance = await balances.AfterAsync(entry, CancellationToken.None);
+        return new Redemption(card.RedemptionId!, card.Last4, card.Value, balance);
     }
 
     private static Redemption Pending(Card card) => new(card.RedemptionId!, card.Last4, card.Value, Balance: null);

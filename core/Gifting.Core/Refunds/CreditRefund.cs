@@ -9,12 +9,15 @@ namespace Gifting.Core.Refunds;
 /// back what the order took (<see cref="BalanceRefund"/>); from an external payment it credits the gift balance.
 /// </summary>
 public sealed class CreditRefund(
-    AccountLedger ledger, ILedgerStore store, IRefundClaims claims, IExpiryIndex expiries, TimeProvider clock)
+    AccountLedger ledger, ILedgerStore store, IRefundClaims claims, IExpiryIndex expiries, AccountBalances balances,
+    RefundLimits limits, TimeProvider clock)
 {
     public async Task<Result<RefundResult>> ExecuteAsync(RefundCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "amount must be positive.");
+        if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "A refund must be positive.");
+        if (command.Amount.Amount > limits.MaxAmount)
+            return new Failure(ErrorCode.ValidationFailed, $"A refund may be at most {limits.MaxAmount} minor units.");
         // Balance only ever comes from a redemption, a refund of a debit or a grant: an account without entries
         // never paid with it, so a refund to it is a message for the wrong account.
         var latest = await ledger.LatestAsync(command.Account, cancellationToken);
@@ -42,8 +45,8 @@ public sealed class CreditRefund(
 
         var entry = posting.Value.Entry;
         var forfeited = new Money(entry.Allocation?.ForfeitedAmount ?? 0, entry.Amount.Currency);
-        return new RefundResult(command.RefundId, entry.Amount, forfeited, Balance.Of(entry.Marketplace, entry.After),
-            posting.Value.Replayed);
+        return new RefundResult(command.RefundId, entry.Amount, forfeited,
+            await balances.AfterAsync(entry, cancellationToken), posting.Value.Replayed);
     }
 
     /// <summary>

@@ -49,10 +49,10 @@ public static class AccountEndpoints
             return Problems.Validation("grantId must be 1-128 printable characters without / \\ ? #.");
         if (body.Reason.Length is 0 or > 200) return Problems.Validation("reason must be 1-200 characters.");
         if (body.Amount.ToMoney() is not { } amount) return Problems.Validation("amount.currency must be an ISO 4217 code.");
-        Marketplace? marketplace;
-        if (body.Marketplace is null) marketplace = Marketplace.ForCurrency(amount.Currency);
-        else marketplace = Marketplace.TryParse(body.Marketplace, out var named) ? named : null;
-        if (marketplace is null) return Problems.Validation("marketplace is required for this currency, and must be one this service serves.");
+        // Left out, the currency names the marketplace where only one uses it; core decides whether one is needed.
+        Marketplace? marketplace = Marketplace.ForCurrency(amount.Currency);
+        if (body.Marketplace is not null && !Marketplace.TryParse(body.Marketplace, out marketplace))
+            return Problems.Validation("marketplace is not one this service serves.");
 
         var result = await grant.ExecuteAsync(new GrantCommand(account, body.GrantId, amount, body.ExpiresAt, body.Reason, marketplace), cancellationToken);
         if (!result.Succeeded) return Problems.For(result.Failure!);
