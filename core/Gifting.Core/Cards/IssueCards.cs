@@ -29,11 +29,13 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
         ArgumentNullException.ThrowIfNull(command);
         ArgumentException.ThrowIfNullOrEmpty(command.BatchId);
         if (command.Count is < 1 or > MaxCount)
-            return new Failure(ErrorCode.ValidationFailed, $"count must be between 1 and {MaxCount}.");
+            return new Failure(ErrorCode.ValidationFailed, $"A batch holds 1 to {MaxCount} cards.");
         if (command.Value.Amount <= 0 || command.Value.Amount > MaxValueMinorUnits)
-            return new Failure(ErrorCode.ValidationFailed, "value.amount must be positive and at most 100000000 minor units.");
+            return new Failure(ErrorCode.ValidationFailed,
+                $"A card's value must be positive and at most {MaxValueMinorUnits} minor units.");
         if (command.Value.Currency != command.Marketplace.Currency)
-            return new Failure(ErrorCode.ValidationFailed, $"value.currency must be {command.Marketplace.Currency} in marketplace {command.Marketplace}.");
+            return new Failure(ErrorCode.ValidationFailed,
+                $"A card for marketplace {command.Marketplace} holds {command.Marketplace.Currency}.");
 
         var batch = await cards.BeginBatchAsync(CardBatch.For(command), cancellationToken);
         if (!batch.Matches(command))

@@ -21,7 +21,8 @@ public sealed class CreditRefund(
         // Balance only ever comes from a redemption, a refund of a debit or a grant: an account without entries
         // never paid with it, so a refund to it is a message for the wrong account.
         var latest = await ledger.LatestAsync(command.Account, cancellationToken);
-        if (latest is null) return new Failure(ErrorCode.ValidationFailed, "Unknown account: it has no balance to refund to.");
+        if (latest is null)
+            return new Failure(ErrorCode.ValidationFailed, "Unknown account: it has no balance to refund to.");
         var marketplace = latest.Marketplace;
         if (command.Amount.Currency != marketplace.Currency)
             return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
