@@ -29,7 +29,7 @@ public sealed class CoreDependencyTests
         Assert.DoesNotContain(referenced, n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
-    private static string SolutionDirectory()
+    internal static string SolutionDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
