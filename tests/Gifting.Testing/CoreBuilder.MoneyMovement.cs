@@ -19,7 +19,9 @@ public sealed partial class CoreBuilder
     private InMemoryRefundClaims _refundClaims = new();
     private Func<IRefundClaims, IRefundClaims> _decorateRefundClaims = s => s;
 
-    /// <summary>Shares an expiry index with another core, as <see cref="WithStores"/> shares the cards and ledger.</summary>
+    /// <summary>
+    /// Shares an expiry index with another core, as <see cref="WithStores"/> shares the cards and ledger.
+    /// </summary>
     public CoreBuilder WithExpiryIndex(InMemoryExpiryIndex index)
     {
         _expiryIndex = index;
@@ -32,7 +34,9 @@ public sealed partial class CoreBuilder
         return this;
     }
 
-    /// <summary>Shares refund claims with another core, as <see cref="WithStores"/> shares the cards and ledger.</summary>
+    /// <summary>
+    /// Shares refund claims with another core, as <see cref="WithStores"/> shares the cards and ledger.
+    /// </summary>
     public CoreBuilder WithRefundClaims(InMemoryRefundClaims claims)
     {
         _refundClaims = claims;

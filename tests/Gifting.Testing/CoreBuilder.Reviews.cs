@@ -15,13 +15,16 @@ public sealed partial class CoreBuilder
         return this;
     }
 
-    public CoreBuilder WithUnfinishedRedemptionIndex(Func<IUnfinishedRedemptionIndex, IUnfinishedRedemptionIndex> decorate)
+    public CoreBuilder WithUnfinishedRedemptionIndex(
+        Func<IUnfinishedRedemptionIndex, IUnfinishedRedemptionIndex> decorate)
     {
         _decorateUnfinished = decorate;
         return this;
     }
 
-    /// <summary>Holds for review every redemption of a card worth at least <paramref name="threshold"/> USD minor units.</summary>
+    /// <summary>
+    /// Holds for review every redemption of a card worth at least <paramref name="threshold"/> USD minor units.
+    /// </summary>
     public CoreBuilder WithReviewAbove(long threshold)
     {
         _review = new ReviewPolicy(new Dictionary<string, long> { ["USD"] = threshold });

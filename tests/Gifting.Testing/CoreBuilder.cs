@@ -48,7 +48,9 @@ public sealed partial class CoreBuilder
         return this;
     }
 
-    /// <summary>Shares stores with another core, as a restarted app (say, after a key rotation) shares its database.</summary>
+    /// <summary>
+    /// Shares stores with another core, as a restarted app (say, after a key rotation) shares its database.
+    /// </summary>
     public CoreBuilder WithStores(InMemoryCardStore cards, InMemoryLedgerStore ledger)
     {
         _cards = cards;
@@ -68,7 +70,9 @@ public sealed partial class CoreBuilder
         return this;
     }
 
-    /// <summary>The app's registration, with in-memory stores (decorated where a test asked) and test settings.</summary>
+    /// <summary>
+    /// The app's registration, with in-memory stores (decorated where a test asked) and test settings.
+    /// </summary>
     public TestCore Build()
     {
         var hasher = new CodeHasher(_keys, _currentKeyVersion);

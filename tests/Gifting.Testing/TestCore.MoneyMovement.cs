@@ -5,7 +5,9 @@ using Gifting.Core.Refunds;
 
 namespace Gifting.Testing;
 
-/// <summary>Debits, refunds and promotional credit, with shorthands that fill in what a test does not care about.</summary>
+/// <summary>
+/// Debits, refunds and promotional credit, with shorthands that fill in what a test does not care about.
+/// </summary>
 public sealed partial class TestCore
 {
     public InMemoryExpiryIndex ExpiryIndex { get; }
@@ -15,7 +17,9 @@ public sealed partial class TestCore
     public GrantPromotionalCredit GrantPromotionalCredit => Get<GrantPromotionalCredit>();
     public ExpirePromotionalCredits ExpirePromotionalCredits => Get<ExpirePromotionalCredits>();
 
-    /// <summary>Gives the account <paramref name="amount"/> of gift balance by issuing a card and redeeming it.</summary>
+    /// <summary>
+    /// Gives the account <paramref name="amount"/> of gift balance by issuing a card and redeeming it.
+    /// </summary>
     public async Task FundAsync(AccountId account, long amount, string marketplace = "US")
     {
         var issued = await IssueOneAsync(amount, marketplace);
@@ -27,23 +31,28 @@ public sealed partial class TestCore
         AccountId account, long amount, string debitKey, bool allowPartial = false, DebitKind kind = DebitKind.Order,
         string currency = "USD", string orderId = "order-1") =>
         DebitAccount.ExecuteAsync(
-            new DebitCommand(account, orderId, new Money(amount, currency), allowPartial, kind, debitKey), CancellationToken.None);
+            new DebitCommand(account, orderId, new Money(amount, currency), allowPartial, kind, debitKey),
+            CancellationToken.None);
 
     public Task<Result<RefundResult>> RefundAsync(
         string refundId, AccountId account, long amount, string currency = "USD", string orderId = "order-1",
         RefundOrigin origin = RefundOrigin.Balance) =>
         CreditRefund.ExecuteAsync(
-            new RefundCommand(refundId, account, orderId, new Money(amount, currency), null, origin), CancellationToken.None);
+            new RefundCommand(refundId, account, orderId, new Money(amount, currency), null, origin),
+            CancellationToken.None);
 
     public Task<Result<GrantResult>> GrantAsync(
-        AccountId account, string grantId, long amount, TimeSpan expiresIn, string marketplace = "US", string? currency = null)
+        AccountId account, string grantId, long amount, TimeSpan expiresIn, string marketplace = "US",
+        string? currency = null)
     {
         var market = Marketplace.Parse(marketplace);
         var command = new GrantCommand(
-            account, grantId, new Money(amount, currency ?? market.Currency), Clock.GetUtcNow() + expiresIn, "test promotion", market);
+            account, grantId, new Money(amount, currency ?? market.Currency), Clock.GetUtcNow() + expiresIn,
+            "test promotion", market);
         return GrantPromotionalCredit.ExecuteAsync(command, CancellationToken.None);
     }
 
     /// <summary>Runs the expiry timer at the clock's current time.</summary>
-    public Task<ExpirySummary> ExpireAsync() => ExpirePromotionalCredits.ExecuteAsync(Clock.GetUtcNow(), CancellationToken.None);
+    public Task<ExpirySummary> ExpireAsync() =>
+        ExpirePromotionalCredits.ExecuteAsync(Clock.GetUtcNow(), CancellationToken.None);
 }

@@ -16,6 +16,9 @@ public sealed partial class TestCore
     public Task<Result<Card>> ReviewAsync(string serial, bool approve, string reviewer = "support-1") =>
         ReviewRedemption.ExecuteAsync(new ReviewCommand(serial, approve, reviewer), CancellationToken.None);
 
-    /// <summary>Runs the sweeper at the clock's current time, over steps begun more than <see cref="SweepAfter"/> ago.</summary>
-    public Task<SweepSummary> SweepAsync() => SweepRedemptions.ExecuteAsync(Clock.GetUtcNow() - SweepAfter, CancellationToken.None);
+    /// <summary>
+    /// Runs the sweeper at the clock's current time, over steps begun more than <see cref="SweepAfter"/> ago.
+    /// </summary>
+    public Task<SweepSummary> SweepAsync() =>
+        SweepRedemptions.ExecuteAsync(Clock.GetUtcNow() - SweepAfter, CancellationToken.None);
 }

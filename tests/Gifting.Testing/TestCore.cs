@@ -65,14 +65,18 @@ public sealed partial class TestCore
     /// otherwise.
     /// </summary>
     public async Task<IReadOnlyList<NewCard>> IssueAsync(
-        int count = 1, long amount = 25_00, string marketplace = "US", CardKind kind = CardKind.Digital, bool activated = true)
+        int count = 1, long amount = 25_00, string marketplace = "US", CardKind kind = CardKind.Digital,
+        bool activated = true)
     {
         var market = Marketplace.Parse(marketplace);
         var command = new IssueCardsCommand(
-            count, new Money(amount, market.Currency), market, kind, activated, "admin-test", Guid.NewGuid().ToString("N"));
+            count, new Money(amount, market.Currency), market, kind, activated, "admin-test",
+            Guid.NewGuid().ToString("N"));
         var issued = await IssueCards.ExecuteAsync(command, CancellationToken.None);
         return issued.Succeeded
-            ? issued.Value.Select(i => new NewCard(i.Card, i.Code ?? throw new InvalidOperationException("A new batch has every code.")))
+            ? issued.Value
+                .Select(i => new NewCard(
+                    i.Card, i.Code ?? throw new InvalidOperationException("A new batch has every code.")))
                 .ToList()
             : throw new InvalidOperationException($"Issuing failed: {issued.Failure}");
     }
@@ -84,7 +88,8 @@ public sealed partial class TestCore
     public Task<Result<Redemption>> RedeemAsync(
         AccountId account, string code, string tokenMarketplace = "US", string? clientAddress = null) =>
         RedeemCode.ExecuteAsync(
-            new RedeemCommand(account, Marketplace.Parse(tokenMarketplace), clientAddress, code), CancellationToken.None);
+            new RedeemCommand(account, Marketplace.Parse(tokenMarketplace), clientAddress, code),
+            CancellationToken.None);
 
     public async Task<Balance> BalanceAsync(AccountId account, string tokenMarketplace = "US") =>
         await GetBalance.ExecuteAsync(account, Marketplace.Parse(tokenMarketplace), CancellationToken.None);

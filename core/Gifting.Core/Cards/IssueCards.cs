@@ -24,7 +24,8 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
     // keeps a broken store from looping forever.
     private const int MaxTries = 16;
 
-    public async Task<Result<IReadOnlyList<IssuedCard>>> ExecuteAsync(IssueCardsCommand command, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<IssuedCard>>> ExecuteAsync(
+        IssueCardsCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentException.ThrowIfNullOrEmpty(command.BatchId);

@@ -8,7 +8,9 @@ namespace Gifting.Core.Debits;
 /// <summary>What is being paid for: the shopper's preferences say whether gift balance is spent on each.</summary>
 public enum DebitKind { Order, Subscription }
 
-/// <summary>A checkout's request to spend an account's balance; <see cref="DebitKey"/> makes retries post once.</summary>
+/// <summary>
+/// A checkout's request to spend an account's balance; <see cref="DebitKey"/> makes retries post once.
+/// </summary>
 public sealed record DebitCommand(
     AccountId Account, string OrderId, Money Amount, bool AllowPartial, DebitKind Kind, string DebitKey)
 {

@@ -10,7 +10,8 @@ namespace Gifting.Core.Debits;
 /// a replay must be the same request as the first, or it is refused.
 /// </summary>
 public sealed class DebitAccount(
-    AccountLedger ledger, ILedgerStore store, IPreferencesStore preferences, AccountBalances balances, TimeProvider clock)
+    AccountLedger ledger, ILedgerStore store, IPreferencesStore preferences, AccountBalances balances,
+    TimeProvider clock)
 {
     public async Task<Result<DebitResult>> ExecuteAsync(DebitCommand command, CancellationToken cancellationToken)
     {
@@ -52,7 +53,8 @@ public sealed class DebitAccount(
             .OrderBy(l => l.ExpiresAt).ThenBy(l => l.LotId, StringComparer.Ordinal).ToList();
         var available = lots.Sum(l => l.Amount) + (giftSpendable ? balance.Gift : 0);
         if (available == 0 || (available < command.Amount.Amount && !command.AllowPartial))
-            return new Failure(ErrorCode.InsufficientFunds, $"The balance available for this debit is {available} minor units.");
+            return new Failure(ErrorCode.InsufficientFunds,
+                $"The balance available for this debit is {available} minor units.");
 
         var remaining = Math.Min(available, command.Amount.Amount);
         var taken = new List<PromoLot>();

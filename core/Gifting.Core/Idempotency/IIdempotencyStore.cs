@@ -12,7 +12,9 @@ public interface IIdempotencyStore
     Task<IdempotencyLease?> TryTakeOverAsync(
         IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken);
 
-    /// <summary>Stores the response to replay if the lease still holds the record; false if it was taken over.</summary>
+    /// <summary>
+    /// Stores the response to replay if the lease still holds the record; false if it was taken over.
+    /// </summary>
     Task<bool> CompleteAsync(IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body,
         CancellationToken cancellationToken);
 

@@ -5,4 +5,5 @@ namespace Gifting.Core.Idempotency;
 /// completed it holds the response to replay.
 /// </summary>
 public sealed record IdempotencyRecord(
-    string Key, string Fingerprint, bool Completed, int Status, string? ContentType, byte[]? Body, DateTimeOffset LockedUntil, string ETag);
+    string Key, string Fingerprint, bool Completed, int Status, string? ContentType, byte[]? Body,
+    DateTimeOffset LockedUntil, string ETag);

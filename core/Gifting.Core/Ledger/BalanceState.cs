@@ -13,7 +13,9 @@ public sealed record BalanceState(long Gift, ImmutableArray<PromoLot> Lots)
 
     public static BalanceState Empty { get; } = new(0, []);
 
-    /// <summary>Whether this balance holds more than <see cref="MaxTotal"/>, summed without any risk of overflow.</summary>
+    /// <summary>
+    /// Whether this balance holds more than <see cref="MaxTotal"/>, summed without any risk of overflow.
+    /// </summary>
     public bool ExceedsMaximum
     {
         get

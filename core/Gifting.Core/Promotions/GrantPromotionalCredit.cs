@@ -42,7 +42,8 @@ public sealed class GrantPromotionalCredit(
 
         // Indexed first: a crash before the grant leaves an entry for a lot that does not exist, which expiry drops;
         // the other order could leave a lot that never expires.
-        await expiries.AddAsync(new ExpiringLot(command.Account, command.GrantId, command.ExpiresAt), cancellationToken);
+        await expiries.AddAsync(
+            new ExpiringLot(command.Account, command.GrantId, command.ExpiresAt), cancellationToken);
         var lot = new PromoLot(command.GrantId, command.Amount.Amount, command.ExpiresAt, command.Reason);
         // Checked again at the posting: a grant that stalled until its lot was nearly due could otherwise post it after
         // the timer read and dropped its index entry, or passed the hour it sits in.

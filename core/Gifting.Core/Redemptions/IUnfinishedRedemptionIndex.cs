@@ -9,7 +9,9 @@ public interface IUnfinishedRedemptionIndex
 {
     Task AddAsync(UnfinishedRedemption entry, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="max"/> entries begun at or before <paramref name="upTo"/>, oldest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> entries begun at or before <paramref name="upTo"/>, oldest first.
+    /// </summary>
     Task<IReadOnlyList<UnfinishedRedemption>> DueAsync(
         DateTimeOffset upTo, int max, CancellationToken cancellationToken);
 

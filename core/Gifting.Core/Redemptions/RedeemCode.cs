@@ -31,14 +31,18 @@ public sealed class RedeemCode(
                 : NoSuchCode);
         }
 
-        var card = await cards.FindByCodeHashAsync(hasher.Candidates(CodePurpose.ClaimCode, parsed.Code.Normalized), cancellationToken);
-        var result = card is null ? new Failure(ErrorCode.InvalidCode, NoSuchCode) : await RedeemAsync(card, command, cancellationToken);
+        var card = await cards.FindByCodeHashAsync(
+            hasher.Candidates(CodePurpose.ClaimCode, parsed.Code.Normalized), cancellationToken);
+        var result = card is null
+            ? new Failure(ErrorCode.InvalidCode, NoSuchCode)
+            : await RedeemAsync(card, command, cancellationToken);
         if (!result.Succeeded)
             await throttle.RecordFailureAsync(command.Account, command.ClientAddress, cancellationToken);
         return result;
     }
 
-    private Task<Result<Redemption>> RedeemAsync(StoredCard found, RedeemCommand command, CancellationToken cancellationToken)
+    private Task<Result<Redemption>> RedeemAsync(
+        StoredCard found, RedeemCommand command, CancellationToken cancellationToken)
     {
         var stored = found;
         var first = true;
@@ -63,7 +67,8 @@ public sealed class RedeemCode(
                 case CardStatus.Redeeming when card.ClaimedBy == command.Account:
                     return await CompleteAsync(stored, cancellationToken);
                 case CardStatus.Redeemed when card.ClaimedBy == command.Account:
-                    // The caller's own redemption, finished earlier (a retry after a crash lands here): answer it again.
+                    // The caller's own redemption, finished earlier (a retry after a crash lands here):
+                    // answer it again.
                     var latestEntry = await ledger.LatestAsync(command.Account, cancellationToken)
                         ?? throw new InvalidOperationException("A redeemed card's claimant has no ledger.");
                     return new Redemption(card.RedemptionId!, card.Last4, card.Value,

@@ -10,7 +10,8 @@ namespace Gifting.Core.Redemptions;
 public sealed class RedemptionThrottle(IAttemptLog log, ThrottleLimits limits, TimeProvider clock)
 {
     /// <summary>How long to wait before trying again, or null if redemption may be tried now.</summary>
-    public async Task<TimeSpan?> RetryAfterAsync(AccountId account, string? clientAddress, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> RetryAfterAsync(
+        AccountId account, string? clientAddress, CancellationToken cancellationToken)
     {
         var (window, retryAfter) = CurrentWindow();
         var accountCount = await log.CountAsync(Key("acct", account.Value, window), cancellationToken);

@@ -2,7 +2,9 @@ using Gifting.Core.Cards;
 
 namespace Gifting.Core.Redemptions;
 
-/// <summary><see cref="Due"/> index entries were read; <see cref="Completed"/> of them were cards left claimed.</summary>
+/// <summary>
+/// <see cref="Due"/> index entries were read; <see cref="Completed"/> of them were cards left claimed.
+/// </summary>
 public sealed record SweepSummary(int Due, int Completed);
 
 /// <summary>

@@ -36,7 +36,8 @@ public sealed class CreditRefund(
         var reference = $"order:{command.OrderId}";
         var posting = command.Origin == RefundOrigin.External
             ? await ledger.PostAsync(command.Account, marketplace, opKey, balance => new LedgerChange(
-                EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount }, reference),
+                EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount },
+                reference),
                 cancellationToken)
             : await ledger.PostAsync(command.Account, marketplace, opKey,
                 (seq, ct) => OrderEntriesAsync(command, seq, ct),

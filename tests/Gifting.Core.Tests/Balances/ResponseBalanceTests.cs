@@ -41,7 +41,9 @@ public sealed class ResponseBalanceTests
         Assert.Equal(Snapshot(await _core.BalanceAsync(Alice)), Snapshot(redeemed.Value.Balance!));
     }
 
-    /// <summary>Alice holds 10.00 gift, a lot of 5.00 past its expiry (not yet swept) and 600.00 held for review.</summary>
+    /// <summary>
+    /// Alice holds 10.00 gift, a lot of 5.00 past its expiry (not yet swept) and 600.00 held for review.
+    /// </summary>
     private async Task ArrangeHeldCardAndExpiredLotAsync()
     {
         await _core.FundAsync(Alice, 10_00);

@@ -4,7 +4,9 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Limits;
 
-/// <summary>Privileged callers move money too: their amounts and horizons are bounded, and no sum can overflow.</summary>
+/// <summary>
+/// Privileged callers move money too: their amounts and horizons are bounded, and no sum can overflow.
+/// </summary>
 public sealed class MoneyLimitTests
 {
     private static readonly AccountId Alice = TestCore.Account("alice");
