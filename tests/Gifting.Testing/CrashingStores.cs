@@ -16,7 +16,8 @@ public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAf
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
-    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) => inner.TryCreateAsync(card, cancellationToken);
+    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+        inner.TryCreateAsync(card, cancellationToken);
 
     public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
         inner.FindBySerialAsync(serial, cancellationToken);
@@ -27,7 +28,8 @@ public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAf
     public async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
     {
         var written = await inner.TryReplaceAsync(card, etag, cancellationToken);
-        if (written is not null && crashAfter(card) && Interlocked.Exchange(ref _crashed, 1) == 0) throw new SimulatedCrashException();
+        if (written is not null && crashAfter(card) && Interlocked.Exchange(ref _crashed, 1) == 0)
+            throw new SimulatedCrashException();
         return written;
     }
 }

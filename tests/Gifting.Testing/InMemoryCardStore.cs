@@ -33,7 +33,8 @@ public sealed class InMemoryCardStore : ICardStore
         ArgumentNullException.ThrowIfNull(card);
         lock (_gate)
         {
-            if (_bySerial.ContainsKey(card.Serial) || _serialByHash.ContainsKey(card.CodeHash)) return Task.FromResult(false);
+            if (_bySerial.ContainsKey(card.Serial) || _serialByHash.ContainsKey(card.CodeHash))
+                return Task.FromResult(false);
             _serialByHash.Add(card.CodeHash, card.Serial);
             _bySerial.Add(card.Serial, new StoredCard(card, NewETag()));
             return Task.FromResult(true);
@@ -52,7 +53,8 @@ public sealed class InMemoryCardStore : ICardStore
         {
             foreach (var hash in codeHashes)
             {
-                if (_serialByHash.TryGetValue(hash, out var serial)) return Task.FromResult<StoredCard?>(_bySerial[serial]);
+                if (_serialByHash.TryGetValue(hash, out var serial))
+                    return Task.FromResult<StoredCard?>(_bySerial[serial]);
             }
             return Task.FromResult<StoredCard?>(null);
         }

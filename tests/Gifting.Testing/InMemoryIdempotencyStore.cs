@@ -11,18 +11,21 @@ public sealed class InMemoryIdempotencyStore : IIdempotencyStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IdempotencyRecord> _records = new(StringComparer.Ordinal);
 
-    public Task<IdempotencyBegin> TryBeginAsync(string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    public Task<IdempotencyBegin> TryBeginAsync(
+        string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_records.TryGetValue(key, out var existing)) return Task.FromResult(new IdempotencyBegin(null, existing));
+            if (_records.TryGetValue(key, out var existing))
+                return Task.FromResult(new IdempotencyBegin(null, existing));
             var running = Running(key, fingerprint, lockedUntil);
             _records.Add(key, running);
             return Task.FromResult(new IdempotencyBegin(new IdempotencyLease(key, running.ETag), null));
         }
     }
 
-    public Task<IdempotencyLease?> TryTakeOverAsync(IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    public Task<IdempotencyLease?> TryTakeOverAsync(
+        IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(abandoned);
         var running = Running(abandoned.Key, abandoned.Fingerprint, lockedUntil);
@@ -31,10 +34,12 @@ public sealed class InMemoryIdempotencyStore : IIdempotencyStore
     }
 
     public Task<bool> CompleteAsync(
-        IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body, CancellationToken cancellationToken)
+        IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
-        var completed = new IdempotencyRecord(lease.Key, fingerprint, true, status, contentType, body, DateTimeOffset.MinValue, NewETag());
+        var completed = new IdempotencyRecord(
+            lease.Key, fingerprint, true, status, contentType, body, DateTimeOffset.MinValue, NewETag());
         return Task.FromResult(TryReplace(lease, completed));
     }
 
@@ -59,7 +64,8 @@ public sealed class InMemoryIdempotencyStore : IIdempotencyStore
         }
     }
 
-    private bool Holds(IdempotencyLease lease) => _records.TryGetValue(lease.Key, out var current) && current.ETag == lease.ETag;
+    private bool Holds(IdempotencyLease lease) =>
+        _records.TryGetValue(lease.Key, out var current) && current.ETag == lease.ETag;
 
     private static IdempotencyRecord Running(string key, string fingerprint, DateTimeOffset lockedUntil) =>
         new(key, fingerprint, false, 0, null, null, lockedUntil, NewETag());

@@ -35,7 +35,8 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         {
             if (!_accounts.TryGetValue(entry.Account, out var entries))
                 _accounts.Add(entry.Account, entries = new AccountEntries());
-            if (entries.BySeq.ContainsKey(entry.Seq) || entries.ByOpKey.ContainsKey(entry.OpKey)) return Task.FromResult(false);
+            if (entries.BySeq.ContainsKey(entry.Seq) || entries.ByOpKey.ContainsKey(entry.OpKey))
+                return Task.FromResult(false);
             entries.BySeq.Add(entry.Seq, entry);
             entries.ByOpKey.Add(entry.OpKey, entry);
             return Task.FromResult(true);
@@ -46,7 +47,9 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_accounts.TryGetValue(account, out var entries) ? entries.ByOpKey.GetValueOrDefault(opKey) : null);
+            return Task.FromResult(_accounts.TryGetValue(account, out var entries)
+                ? entries.ByOpKey.GetValueOrDefault(opKey)
+                : null);
         }
     }
 
@@ -62,7 +65,8 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         }
     }
 
-    public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
+        AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

@@ -24,7 +24,8 @@ public sealed class InMemoryUnfinishedRedemptionIndex : IUnfinishedRedemptionInd
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<UnfinishedRedemption>> DueAsync(DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UnfinishedRedemption>> DueAsync(
+        DateTimeOffset upTo, int max, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

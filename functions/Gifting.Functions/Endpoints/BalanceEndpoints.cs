@@ -28,9 +28,11 @@ public static class BalanceEndpoints
         balance.MapPut("/preferences", PutPreferencesAsync).Produces<PreferencesBody>().DescribeProblems();
     }
 
-    private static async Task<IResult> GetBalanceAsync(HttpContext http, GetBalance getBalance, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetBalanceAsync(
+        HttpContext http, GetBalance getBalance, CancellationToken cancellationToken) =>
         Caller.From(http) is { } caller
-            ? Results.Ok(BalanceResponse.Of(await getBalance.ExecuteAsync(caller.Account, caller.Marketplace, cancellationToken)))
+            ? Results.Ok(BalanceResponse.Of(
+                await getBalance.ExecuteAsync(caller.Account, caller.Marketplace, cancellationToken)))
             : Caller.Unusable;
 
     private static async Task<IResult> GetActivityAsync(
@@ -50,13 +52,17 @@ public static class BalanceEndpoints
         return Results.Ok(new PageResponse<ActivityItem>(items, nextCursor));
     }
 
-    private static async Task<IResult> GetPreferencesAsync(HttpContext http, GetPreferences get, CancellationToken cancellationToken) =>
-        Caller.From(http) is { } caller ? Results.Ok(PreferencesBody.Of(await get.ExecuteAsync(caller.Account, cancellationToken))) : Caller.Unusable;
+    private static async Task<IResult> GetPreferencesAsync(
+        HttpContext http, GetPreferences get, CancellationToken cancellationToken) =>
+        Caller.From(http) is { } caller
+            ? Results.Ok(PreferencesBody.Of(await get.ExecuteAsync(caller.Account, cancellationToken)))
+            : Caller.Unusable;
 
     private static async Task<IResult> PutPreferencesAsync(
         PreferencesBody body, HttpContext http, SetPreferences set, CancellationToken cancellationToken) =>
         Caller.From(http) is { } caller
-            ? Results.Ok(PreferencesBody.Of(await set.ExecuteAsync(caller.Account, body.ToPreferences(), cancellationToken)))
+            ? Results.Ok(PreferencesBody.Of(
+                await set.ExecuteAsync(caller.Account, body.ToPreferences(), cancellationToken)))
             : Caller.Unusable;
 
     private static string EncodeCursor(long before) =>
@@ -69,7 +75,8 @@ public static class BalanceEndpoints
         {
             var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
             return text.StartsWith("before:", StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(7), NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq > 1 ? seq : null;
+                && long.TryParse(text.AsSpan(7), NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+                && seq > 1 ? seq : null;
         }
         catch (FormatException)
         {

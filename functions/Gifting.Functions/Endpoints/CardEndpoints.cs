@@ -44,11 +44,15 @@ public static class CardEndpoints
                 ProblemCodes.NotUnderReview, ProblemCodes.ServiceBusy);
     }
 
-    private static async Task<IResult> IssueAsync(IssueBody body, HttpContext http, IssueCards issue, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(
+        IssueBody body, HttpContext http, IssueCards issue, CancellationToken cancellationToken)
     {
-        if (body.Value.ToMoney() is not { } value) return Problems.Validation("value.currency must be an ISO 4217 code.");
-        if (!Marketplace.TryParse(body.Marketplace, out var marketplace)) return Problems.Validation("marketplace is not one this service serves.");
-        if (!Enum.TryParse<CardKind>(body.Kind, ignoreCase: true, out var kind) || !body.Kind.All(char.IsAsciiLetterLower))
+        if (body.Value.ToMoney() is not { } value)
+            return Problems.Validation("value.currency must be an ISO 4217 code.");
+        if (!Marketplace.TryParse(body.Marketplace, out var marketplace))
+            return Problems.Validation("marketplace is not one this service serves.");
+        if (!Enum.TryParse<CardKind>(body.Kind, ignoreCase: true, out var kind)
+            || !body.Kind.All(char.IsAsciiLetterLower))
             return Problems.Validation("kind must be digital or physical.");
 
         // The idempotency key names the batch, so a run after a lost lease, a crash or a lost record issues no more.
@@ -70,10 +74,12 @@ public static class CardEndpoints
         Respond(await getCard.ExecuteAsync(serial, cancellationToken));
 
     private static async Task<IResult> ActivateAsync(
-        string serial, ActivationBody body, HttpContext http, ActivateCard activate, CancellationToken cancellationToken)
+        string serial, ActivationBody body, HttpContext http, ActivateCard activate,
+        CancellationToken cancellationToken)
     {
         if (body.RetailerId.Length is 0 or > 128 || body.ReceiptRef?.Length > 128)
-            return Problems.Validation("retailerId (1-128 characters) is required; receiptRef is at most 128 characters.");
+            return Problems.Validation(
+                "retailerId (1-128 characters) is required; receiptRef is at most 128 characters.");
         // The till's own credential names the retailer; a body may only repeat it.
         if (body.RetailerId != http.User.Subject())
             return Problems.Of(403, ProblemCodes.Forbidden, "This retailer cannot act for another.",
@@ -82,13 +88,15 @@ public static class CardEndpoints
         return Respond(await activate.ExecuteAsync(command, cancellationToken));
     }
 
-    private static async Task<IResult> CancelAsync(string serial, CancelCard cancel, CancellationToken cancellationToken) =>
+    private static async Task<IResult> CancelAsync(
+        string serial, CancelCard cancel, CancellationToken cancellationToken) =>
         Respond(await cancel.ExecuteAsync(serial, cancellationToken));
 
     private static async Task<IResult> ReviewAsync(
         string serial, ReviewBody body, HttpContext http, ReviewRedemption review, CancellationToken cancellationToken)
     {
-        if (body.Decision is not ("approve" or "decline")) return Problems.Validation("decision must be approve or decline.");
+        if (body.Decision is not ("approve" or "decline"))
+            return Problems.Validation("decision must be approve or decline.");
         var command = new ReviewCommand(serial, body.Decision == "approve", http.User.Subject());
         return Respond(await review.ExecuteAsync(command, cancellationToken));
     }

@@ -35,14 +35,16 @@ public sealed partial class Idempotency(
         if (string.IsNullOrEmpty(key))
         {
             if (metadata.KeyRequired)
-                await ProblemWriter.WriteAsync(context, 400, ProblemCodes.IdempotencyKeyRequired, "Idempotency-Key is required.", "Send an Idempotency-Key header of 1-255 characters.");
+                await ProblemWriter.WriteAsync(context, 400, ProblemCodes.IdempotencyKeyRequired,
+                    "Idempotency-Key is required.", "Send an Idempotency-Key header of 1-255 characters.");
             else
                 await next(context);
             return;
         }
         if (key.Length > 255)
         {
-            await ProblemWriter.WriteAsync(context, 400, ProblemCodes.InvalidIdempotencyKey, "Idempotency-Key is too long.", "Use 1-255 characters.");
+            await ProblemWriter.WriteAsync(context, 400, ProblemCodes.InvalidIdempotencyKey,
+                "Idempotency-Key is too long.", "Use 1-255 characters.");
             return;
         }
 
@@ -66,7 +68,9 @@ public sealed partial class Idempotency(
         return Convert.ToHexStringLower(SHA256.HashData(input));
     }
 
-    /// <summary>Lets an endpoint store a different body for replays than the one it sends (one that omits claim codes).</summary>
+    /// <summary>
+    /// Lets an endpoint store a different body for replays than the one it sends (one that omits claim codes).
+    /// </summary>
     public static void SetReplayBody<T>(HttpContext context, T body) =>
         context.Items[ReplayBodyItem] = JsonSerializer.SerializeToUtf8Bytes(body, GiftingJson.Options);
 
@@ -76,7 +80,8 @@ public sealed partial class Idempotency(
     {
         if (existing.Fingerprint != fingerprint)
         {
-            await ProblemWriter.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request.",
+            await ProblemWriter.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyMismatch,
+                "Idempotency-Key reused with another request.",
                 "This key was first used with a different request. Use a new key for a new request.");
             return null;
         }
@@ -91,7 +96,8 @@ public sealed partial class Idempotency(
         if (existing.LockedUntil <= clock.GetUtcNow()
             && await store.TryTakeOverAsync(existing, clock.GetUtcNow() + Lease, context.RequestAborted) is { } lease)
             return lease;
-        await ProblemWriter.WriteAsync(context, 409, ProblemCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still running.",
+        await ProblemWriter.WriteAsync(context, 409, ProblemCodes.IdempotencyKeyInUse,
+            "A request with this Idempotency-Key is still running.",
             "Retry after the first request has finished.");
         return null;
     }

@@ -17,8 +17,10 @@ public static class Problems
         [ErrorCode.CardAlreadyActive] = (409, ProblemCodes.CardAlreadyActive, "The card is already active."),
         [ErrorCode.CardCancelled] = (409, ProblemCodes.CardCancelled, "The card has been cancelled."),
         [ErrorCode.InsufficientFunds] = (422, ProblemCodes.InsufficientFunds, "The balance is too low."),
-        [ErrorCode.CurrencyMismatch] = (422, ProblemCodes.CurrencyMismatch, "The currency does not match the account's."),
-        [ErrorCode.NotUnderReview] = (409, ProblemCodes.NotUnderReview, "No redemption of this card is waiting for review."),
+        [ErrorCode.CurrencyMismatch] =
+            (422, ProblemCodes.CurrencyMismatch, "The currency does not match the account's."),
+        [ErrorCode.NotUnderReview] =
+            (409, ProblemCodes.NotUnderReview, "No redemption of this card is waiting for review."),
         [ErrorCode.IdempotencyKeyMismatch] =
             (422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request."),
     };
@@ -33,16 +35,19 @@ public static class Problems
     public static int? StatusOf(string code) =>
         Table.Values.Where(v => v.Code == code).Select(v => (int?)v.Status).FirstOrDefault();
 
-    public static IResult Of(int status, string code, string title, string detail) => new ProblemResult(status, code, title, detail, null);
+    public static IResult Of(int status, string code, string title, string detail) =>
+        new ProblemResult(status, code, title, detail, null);
 
     public static IResult Validation(string detail) => For(new Failure(ErrorCode.ValidationFailed, detail));
 
-    private sealed class ProblemResult(int status, string code, string title, string detail, TimeSpan? retryAfter) : IResult
+    private sealed class ProblemResult(int status, string code, string title, string detail, TimeSpan? retryAfter)
+        : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             if (retryAfter is { } wait)
-                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ProblemWriter.WriteAsync(httpContext, status, code, title, detail);
         }
     }

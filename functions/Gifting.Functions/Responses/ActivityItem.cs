@@ -17,7 +17,8 @@ public sealed record ActivityItem(
     public static ActivityItem Of(LedgerEntry entry)
     {
         var currency = entry.Amount.Currency;
-        var after = new BalanceAfter(new Money(entry.After.Gift, currency), new Money(entry.After.Promotional, currency));
+        var after = new BalanceAfter(
+            new Money(entry.After.Gift, currency), new Money(entry.After.Promotional, currency));
         var forfeited = entry.Allocation?.ForfeitedAmount is > 0 and var f ? new Money(f, currency) : (Money?)null;
         return new ActivityItem($"ent_{entry.Seq}", TypeName(entry.Type), entry.Amount, after, entry.OccurredAt,
             entry.Reference, forfeited);

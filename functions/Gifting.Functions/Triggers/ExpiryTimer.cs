@@ -9,7 +9,8 @@ namespace Gifting.Functions.Triggers;
 public static class ExpiryTimer
 {
     public static void MapExpiryTimer(this IEndpointRouteBuilder app) =>
-        app.MapPost("/ExpirePromotionalCredits", async (ExpirePromotionalCredits expire, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/ExpirePromotionalCredits", async (
+            ExpirePromotionalCredits expire, TimeProvider clock, CancellationToken ct) =>
         {
             // Each lot expires under its own operation key, so a rerun of the same period posts nothing twice.
             var summary = await expire.ExecuteAsync(clock.GetUtcNow(), ct);

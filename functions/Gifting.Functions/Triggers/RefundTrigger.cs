@@ -27,7 +27,9 @@ public static class RefundTrigger
         RefundOrigin Origin = RefundOrigin.Balance);
 
     public static void MapRefundTrigger(this IEndpointRouteBuilder app) =>
-        app.MapPost("/ProcessRefund", async (HttpRequest request, CreditRefund credit, IRejectedMessages rejected, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/ProcessRefund", async (
+            HttpRequest request, CreditRefund credit, IRejectedMessages rejected, TimeProvider clock,
+            CancellationToken ct) =>
         {
             var invocation = await InvocationBody.ReadAsync(request, ct);
             if (invocation.Root is not { } root)
@@ -44,7 +46,8 @@ public static class RefundTrigger
                 return await RejectAsync(rejected, clock, payload, body, problem!, ct);
             var result = await credit.ExecuteAsync(command, ct);
             if (!result.Succeeded)
-                return await RejectAsync(rejected, clock, payload, body, $"{result.Failure!.Code}: {result.Failure.Detail}", ct);
+                return await RejectAsync(rejected, clock, payload, body,
+                    $"{result.Failure!.Code}: {result.Failure.Detail}", ct);
             return Results.Json(HostResponse.Done(result.Value.AlreadyCredited
                 ? $"Refund {command.RefundId} was already credited."
                 : $"Refund {command.RefundId} credited {result.Value.Credited}."));
@@ -64,8 +67,10 @@ public static class RefundTrigger
         }
         if (message is null || message.RefundId.Length is 0 or > 128 || message.OrderId.Length is 0 or > 128)
             return (null, "refundId and orderId must be 1-128 characters.");
-        if (!Core.AccountId.TryParse(message.AccountId, out var account)) return (null, "accountId is not a valid account id.");
-        return (new RefundCommand(message.RefundId, account, message.OrderId, message.Amount, message.Reason, message.Origin), null);
+        if (!Core.AccountId.TryParse(message.AccountId, out var account))
+            return (null, "accountId is not a valid account id.");
+        return (new RefundCommand(
+            message.RefundId, account, message.OrderId, message.Amount, message.Reason, message.Origin), null);
     }
 
     private static async Task<IResult> RejectOversizedAsync(
@@ -82,9 +87,11 @@ public static class RefundTrigger
     }
 
     private static async Task<IResult> RejectAsync(
-        IRejectedMessages rejected, TimeProvider clock, HostPayload payload, JsonElement body, string reason, CancellationToken ct)
+        IRejectedMessages rejected, TimeProvider clock, HostPayload payload, JsonElement body, string reason,
+        CancellationToken ct)
     {
-        var key = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("refundId", out var id) && id.ValueKind == JsonValueKind.String
+        var key = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("refundId", out var id)
+            && id.ValueKind == JsonValueKind.String
             ? "refund:" + id.GetString()
             : "message:" + (payload.MetadataString("MessageId") ?? body.GetRawText());
         var raw = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();

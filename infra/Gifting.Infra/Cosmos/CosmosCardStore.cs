@@ -41,7 +41,8 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
         }
         try
         {
-            await Cards.CreateItemAsync(CardDocument.From(card), new PartitionKey(card.Serial), cancellationToken: cancellationToken);
+            await Cards.CreateItemAsync(
+                CardDocument.From(card), new PartitionKey(card.Serial), cancellationToken: cancellationToken);
             return true;
         }
         catch (CosmosException e) when (e.IsConflict())
@@ -75,7 +76,8 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
         return document is null ? null : new StoredCard(document.ToCard(), etag!);
     }
 
-    public async Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken)
+    public async Task<StoredCard?> FindByCodeHashAsync(
+        IEnumerable<string> codeHashes, CancellationToken cancellationToken)
     {
         foreach (var hash in codeHashes)
         {
@@ -91,7 +93,8 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
     {
         try
         {
-            var response = await Cards.ReplaceItemAsync(CardDocument.From(card), card.Serial, new PartitionKey(card.Serial),
+            var response = await Cards.ReplaceItemAsync(
+                CardDocument.From(card), card.Serial, new PartitionKey(card.Serial),
                 new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
             return response.ETag;
         }
@@ -122,18 +125,18 @@ public sealed class CosmosCardStore(GiftingContainers containers) : ICardStore
     }
 
     internal sealed record CardDocument(
-        string Id, string Pk, string CardId, string CodeHash, string Last4, Money Value, string Marketplace, CardKind Kind,
-        CardStatus Status, DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? ActivatedAt, string? ActivatedBy,
-        string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt,
-        DateTimeOffset? ClaimedAt = null, ReviewDecision? ReviewDecision = null, string? ReviewedBy = null,
-        DateTimeOffset? ReviewedAt = null)
+        string Id, string Pk, string CardId, string CodeHash, string Last4, Money Value, string Marketplace,
+        CardKind Kind, CardStatus Status, DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? ActivatedAt,
+        string? ActivatedBy, string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt,
+        DateTimeOffset? CancelledAt, DateTimeOffset? ClaimedAt = null, ReviewDecision? ReviewDecision = null,
+        string? ReviewedBy = null, DateTimeOffset? ReviewedAt = null)
     {
         public string DocType { get; init; } = "card";
 
         public static CardDocument From(Card c) => new(
-            c.Serial, c.Serial, c.CardId, c.CodeHash, c.Last4, c.Value, c.Marketplace.Code, c.Kind, c.Status, c.IssuedAt,
-            c.IssuedBy, c.ActivatedAt, c.ActivatedBy, c.ReceiptRef, c.ClaimedBy?.Value, c.RedemptionId, c.RedeemedAt,
-            c.CancelledAt, c.ClaimedAt, c.ReviewDecision, c.ReviewedBy, c.ReviewedAt);
+            c.Serial, c.Serial, c.CardId, c.CodeHash, c.Last4, c.Value, c.Marketplace.Code, c.Kind, c.Status,
+            c.IssuedAt, c.IssuedBy, c.ActivatedAt, c.ActivatedBy, c.ReceiptRef, c.ClaimedBy?.Value, c.RedemptionId,
+            c.RedeemedAt, c.CancelledAt, c.ClaimedAt, c.ReviewDecision, c.ReviewedBy, c.ReviewedAt);
 
         public Card ToCard() => new()
         {

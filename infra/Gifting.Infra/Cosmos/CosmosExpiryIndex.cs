@@ -24,9 +24,11 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
         await Expiries.UpsertItemAsync(document, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ExpiringLot>> DueAsync(DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExpiringLot>> DueAsync(
+        DateTimeOffset upTo, int max, CancellationToken cancellationToken)
     {
-        var (watermark, etag) = await Expiries.ReadOrNullAsync<WatermarkDocument>(WatermarkId, WatermarkId, cancellationToken);
+        var (watermark, etag) =
+            await Expiries.ReadOrNullAsync<WatermarkDocument>(WatermarkId, WatermarkId, cancellationToken);
         if (watermark is null) return [];
         var due = new List<ExpiringLot>();
         var emptyThrough = (DateTimeOffset?)null;
@@ -42,7 +44,8 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
             if (contiguous) emptyThrough = hour;
         }
         if (emptyThrough is { } through)
-            await TryMoveWatermarkAsync(new WatermarkDocument(WatermarkId, WatermarkId, through.AddHours(1)), etag!, cancellationToken);
+            await TryMoveWatermarkAsync(
+                new WatermarkDocument(WatermarkId, WatermarkId, through.AddHours(1)), etag!, cancellationToken);
         return due;
     }
 
@@ -51,7 +54,8 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
     /// emulator has no <c>TOP</c> or <c>ORDER BY</c>, so the page size bounds the read instead; entries handled before
     /// were removed, so no page reads them again.
     /// </summary>
-    private async Task<List<ExpiringLot>> PageAsync(DateTimeOffset hour, DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    private async Task<List<ExpiringLot>> PageAsync(
+        DateTimeOffset hour, DateTimeOffset upTo, int max, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.expiresAtMs <= @upTo")
             .WithParameter("@pk", Bucket(hour))
@@ -70,7 +74,8 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
         var document = LotDocument.From(lot);
         try
         {
-            await Expiries.DeleteItemAsync<LotDocument>(document.Id, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
+            await Expiries.DeleteItemAsync<LotDocument>(
+                document.Id, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
         }
         catch (CosmosException e) when (e.IsNotFound())
         {
@@ -82,15 +87,18 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
     {
         while (true)
         {
-            var (watermark, etag) = await Expiries.ReadOrNullAsync<WatermarkDocument>(WatermarkId, WatermarkId, cancellationToken);
+            var (watermark, etag) =
+                await Expiries.ReadOrNullAsync<WatermarkDocument>(WatermarkId, WatermarkId, cancellationToken);
             if (watermark is not null && watermark.Hour <= hour) return;
             try
             {
                 var lowered = new WatermarkDocument(WatermarkId, WatermarkId, hour);
                 if (watermark is null)
-                    await Expiries.CreateItemAsync(lowered, new PartitionKey(WatermarkId), cancellationToken: cancellationToken);
+                    await Expiries.CreateItemAsync(
+                        lowered, new PartitionKey(WatermarkId), cancellationToken: cancellationToken);
                 else
-                    await Expiries.ReplaceItemAsync(lowered, WatermarkId, new PartitionKey(WatermarkId), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
+                    await Expiries.ReplaceItemAsync(lowered, WatermarkId, new PartitionKey(WatermarkId),
+                        new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
                 return;
             }
             catch (CosmosException e) when (e.IsConflict() || e.IsStale())
@@ -104,7 +112,8 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
     {
         try
         {
-            await Expiries.ReplaceItemAsync(next, WatermarkId, new PartitionKey(WatermarkId), new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
+            await Expiries.ReplaceItemAsync(next, WatermarkId, new PartitionKey(WatermarkId),
+                new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
         }
         catch (CosmosException e) when (e.IsStale())
         {
@@ -118,15 +127,19 @@ public sealed class CosmosExpiryIndex(GiftingContainers containers) : IExpiryInd
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
     }
 
-    private static string Bucket(DateTimeOffset hour) => "lots-" + hour.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+    private static string Bucket(DateTimeOffset hour) =>
+        "lots-" + hour.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
 
     internal sealed record WatermarkDocument(string Id, string Pk, DateTimeOffset Hour);
 
-    internal sealed record LotDocument(string Id, string Pk, string Account, string LotId, DateTimeOffset ExpiresAt, long ExpiresAtMs)
+    internal sealed record LotDocument(
+        string Id, string Pk, string Account, string LotId, DateTimeOffset ExpiresAt, long ExpiresAtMs)
     {
         public static LotDocument From(ExpiringLot lot) => new(
-            $"{lot.Account}:{lot.LotId}:{lot.ExpiresAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
-            Bucket(Hour(lot.ExpiresAt)), lot.Account.Value, lot.LotId, lot.ExpiresAt, lot.ExpiresAt.ToUnixTimeMilliseconds());
+            $"{lot.Account}:{lot.LotId}:"
+                + $"{lot.ExpiresAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
+            Bucket(Hour(lot.ExpiresAt)), lot.Account.Value, lot.LotId, lot.ExpiresAt,
+            lot.ExpiresAt.ToUnixTimeMilliseconds());
 
         public ExpiringLot ToLot() => new(AccountId.Parse(Account), LotId, ExpiresAt);
     }

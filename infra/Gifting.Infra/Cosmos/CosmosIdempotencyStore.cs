@@ -70,7 +70,9 @@ public sealed class CosmosIdempotencyStore(GiftingContainers containers) : IIdem
         }
     }
 
-    /// <summary>Writes the record if it is still at the lease's version: its new version, or null if it moved on.</summary>
+    /// <summary>
+    /// Writes the record if it is still at the lease's version: its new version, or null if it moved on.
+    /// </summary>
     private async Task<string?> ReplaceAsync(
         IdempotencyLease lease, RecordDocument document, CancellationToken cancellationToken)
     {

@@ -29,11 +29,13 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
         if (seq > 0)
         {
             (latest, _) = await Ledger.ReadOrNullAsync<EntryDocument>(EntryId(seq), account.Value, cancellationToken);
-            if (latest is null) throw new InvalidOperationException($"The ledger head of {account} points past its entries.");
+            if (latest is null)
+                throw new InvalidOperationException($"The ledger head of {account} points past its entries.");
         }
         while (true)
         {
-            var (next, _) = await Ledger.ReadOrNullAsync<EntryDocument>(EntryId(seq + 1), account.Value, cancellationToken);
+            var (next, _) =
+                await Ledger.ReadOrNullAsync<EntryDocument>(EntryId(seq + 1), account.Value, cancellationToken);
             if (next is null) return latest?.ToEntry(account);
             latest = next;
             seq++;
@@ -44,7 +46,8 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
     {
         try
         {
-            await Ledger.CreateItemAsync(EntryDocument.From(entry), new PartitionKey(entry.Account.Value), cancellationToken: cancellationToken);
+            await Ledger.CreateItemAsync(
+                EntryDocument.From(entry), new PartitionKey(entry.Account.Value), cancellationToken: cancellationToken);
         }
         catch (CosmosException e) when (e.IsConflict())
         {
@@ -54,7 +57,8 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
         return true;
     }
 
-    public async Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
+    public async Task<LedgerEntry?> FindByOpKeyAsync(
+        AccountId account, string opKey, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.opKey = @opKey")
             .WithParameter("@pk", account.Value)
@@ -75,9 +79,11 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
         return found.Select(e => e.ToEntry(account)).ToList();
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
+        AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry' AND c.seq >= @low AND c.seq <= @high")
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = 'entry'"
+                + " AND c.seq >= @low AND c.seq <= @high")
             .WithParameter("@pk", account.Value)
             .WithParameter("@low", Math.Max(1, fromSeq - count + 1))
             .WithParameter("@high", fromSeq);
@@ -164,13 +170,13 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
     }
 
     /// <summary>
-    /// A ledger entry: create-only at <c>entry-&lt;seq&gt;</c>, its <c>opKey</c> from <see cref="OpKeys"/>, unique in the
-    /// account's partition, so a second posting of one operation is a conflict.
+    /// A ledger entry: create-only at <c>entry-&lt;seq&gt;</c>, its <c>opKey</c> from <see cref="OpKeys"/>, unique in
+    /// the account's partition, so a second posting of one operation is a conflict.
     /// </summary>
     internal sealed record EntryDocument(
-        string Id, string Pk, long Seq, string OpKey, EntryType Type, Money Amount, long Gift, IReadOnlyList<LotDocument> Lots,
-        string Marketplace, DateTimeOffset OccurredAt, string Reference, AllocationDocument? Allocation = null,
-        string? Fingerprint = null)
+        string Id, string Pk, long Seq, string OpKey, EntryType Type, Money Amount, long Gift,
+        IReadOnlyList<LotDocument> Lots, string Marketplace, DateTimeOffset OccurredAt, string Reference,
+        AllocationDocument? Allocation = null, string? Fingerprint = null)
     {
         public string DocType { get; init; } = "entry";
 

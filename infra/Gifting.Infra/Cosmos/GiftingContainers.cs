@@ -37,7 +37,8 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var database = (await client.CreateDatabaseIfNotExistsAsync(options.Database, cancellationToken: cancellationToken)).Database;
+        var database = (await client.CreateDatabaseIfNotExistsAsync(
+            options.Database, cancellationToken: cancellationToken)).Database;
         foreach (var definition in Definitions())
             await database.CreateContainerIfNotExistsAsync(definition, cancellationToken: cancellationToken);
     }

@@ -47,7 +47,8 @@ public sealed class IssueCardsTests
         var again = await IssueAsync(_core, Batch(count: 3));
 
         Assert.Equal(3, _core.Cards.Cards.Count);
-        Assert.Equal(first.Select(c => (c.Card.CardId, c.Card.Serial)), again.Select(c => (c.Card.CardId, c.Card.Serial)));
+        Assert.Equal(
+            first.Select(c => (c.Card.CardId, c.Card.Serial)), again.Select(c => (c.Card.CardId, c.Card.Serial)));
         Assert.All(first, c => Assert.NotNull(c.Code));
         Assert.All(again, c => Assert.Null(c.Code));
     }
@@ -88,7 +89,10 @@ public sealed class IssueCardsTests
     {
         var command = Batch(count: 2);
         var batch = await _core.Cards.BeginBatchAsync(CardBatch.For(command), CancellationToken.None);
-        var squatter = (await _core.IssueOneAsync()).Card with { Serial = batch.Serial(1, 0), CodeHash = "code-v1-other" };
+        var squatter = (await _core.IssueOneAsync()).Card with
+        {
+            Serial = batch.Serial(1, 0), CodeHash = "code-v1-other"
+        };
         Assert.True(await _core.Cards.TryCreateAsync(squatter, CancellationToken.None));
 
         var first = await IssueAsync(_core, command);
@@ -105,7 +109,8 @@ public sealed class IssueCardsTests
     {
         await IssueAsync(_core, Batch(count: 2));
 
-        var result = await _core.IssueCards.ExecuteAsync(Batch(count: 2) with { Value = new Money(99_00, "USD") }, CancellationToken.None);
+        var result = await _core.IssueCards.ExecuteAsync(
+            Batch(count: 2) with { Value = new Money(99_00, "USD") }, CancellationToken.None);
 
         Assert.Equal(ErrorCode.IdempotencyKeyMismatch, result.Failure?.Code);
         Assert.Equal(2, _core.Cards.Cards.Count);
@@ -131,6 +136,8 @@ public sealed class IssueCardsTests
     private static async Task<IReadOnlyList<IssuedCard>> IssueAsync(TestCore core, IssueCardsCommand command)
     {
         var result = await core.IssueCards.ExecuteAsync(command, CancellationToken.None);
-        return result.Succeeded ? result.Value : throw new InvalidOperationException($"Issuing failed: {result.Failure}");
+        return result.Succeeded
+            ? result.Value
+            : throw new InvalidOperationException($"Issuing failed: {result.Failure}");
     }
 }

@@ -41,10 +41,12 @@ public sealed class ConcurrentDebitTests
         await _core.FundAsync(Alice, 100_00);
         await _core.GrantAsync(Alice, "promo", 4_00, TimeSpan.FromDays(1));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _core.DebitAsync(Alice, 10_00, "same"))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(() => _core.DebitAsync(Alice, 10_00, "same"))));
 
         Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Debit);
-        Assert.All(results, r => Assert.Equal(DebitAccountTests.Numbers(results[0].Value), DebitAccountTests.Numbers(r.Value)));
+        Assert.All(results, r =>
+            Assert.Equal(DebitAccountTests.Numbers(results[0].Value), DebitAccountTests.Numbers(r.Value)));
         Assert.Equal((4_00L, 6_00L), (results[0].Value.FromPromotional.Amount, results[0].Value.FromGift.Amount));
         Assert.Equal(94_00, (await _core.BalanceAsync(Alice)).Available.Amount);
     }

@@ -74,7 +74,8 @@ public sealed class DebitAccountTests
 
         var debit = (await _core.DebitAsync(Alice, 50_00, "d1", allowPartial: true)).Value;
 
-        Assert.Equal((12_50L, 2_50L, 10_00L), (debit.Applied.Amount, debit.FromPromotional.Amount, debit.FromGift.Amount));
+        Assert.Equal(
+            (12_50L, 2_50L, 10_00L), (debit.Applied.Amount, debit.FromPromotional.Amount, debit.FromGift.Amount));
         Assert.Equal(0, debit.Balance.Available.Amount);
         var entry = _core.Ledger.Entries(Alice)[^1];
         Assert.Equal((EntryType.Debit, -12_50L, "order:order-1"), (entry.Type, entry.Amount.Amount, entry.Reference));
@@ -124,7 +125,8 @@ public sealed class DebitAccountTests
     [Theory]
     [InlineData(DebitKind.Order, false, true)]
     [InlineData(DebitKind.Subscription, true, false)]
-    public async Task Debit_WhenPreferencesExcludeGiftForThisKind_SpendsOnlyPromotional(DebitKind kind, bool orders, bool subscriptions)
+    public async Task Debit_WhenPreferencesExcludeGiftForThisKind_SpendsOnlyPromotional(
+        DebitKind kind, bool orders, bool subscriptions)
     {
         await _core.FundAsync(Alice, 50_00);
         await _core.GrantAsync(Alice, "promo", 5_00, TimeSpan.FromDays(1));
@@ -135,7 +137,8 @@ public sealed class DebitAccountTests
         var none = await _core.DebitAsync(Alice, 1_00, "d3", allowPartial: true, kind: kind);
 
         Assert.Equal(ErrorCode.InsufficientFunds, whole.Failure?.Code);
-        Assert.Equal((5_00L, 5_00L, 0L), (partial.Applied.Amount, partial.FromPromotional.Amount, partial.FromGift.Amount));
+        Assert.Equal(
+            (5_00L, 5_00L, 0L), (partial.Applied.Amount, partial.FromPromotional.Amount, partial.FromGift.Amount));
         Assert.Equal(ErrorCode.InsufficientFunds, none.Failure?.Code);
         Assert.Equal(50_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
     }
@@ -144,7 +147,8 @@ public sealed class DebitAccountTests
     public async Task Debit_WhenPreferencesExcludeTheOtherKind_StillSpendsGift()
     {
         await _core.FundAsync(Alice, 50_00);
-        await _core.SetPreferences.ExecuteAsync(Alice, new Preferences(ApplyToOrders: true, ApplyToSubscriptions: false), CancellationToken.None);
+        await _core.SetPreferences.ExecuteAsync(
+            Alice, new Preferences(ApplyToOrders: true, ApplyToSubscriptions: false), CancellationToken.None);
 
         var debit = (await _core.DebitAsync(Alice, 10_00, "d1", kind: DebitKind.Order)).Value;
 
@@ -166,11 +170,14 @@ public sealed class DebitAccountTests
 
         Assert.Equal(Numbers(first), Numbers(again));
         Assert.Equal(Numbers(first), Numbers(late));
-        Assert.Equal((15_00L, 3_00L, 12_00L), (first.Applied.Amount, first.FromPromotional.Amount, first.FromGift.Amount));
+        Assert.Equal(
+            (15_00L, 3_00L, 12_00L), (first.Applied.Amount, first.FromPromotional.Amount, first.FromGift.Amount));
         Assert.Equal(2, _core.Ledger.Entries(Alice).Count(e => e.Type == EntryType.Debit));
     }
 
-    /// <summary>A debit's answer as plain values (its balance holds a list, which records compare by reference).</summary>
+    /// <summary>
+    /// A debit's answer as plain values (its balance holds a list, which records compare by reference).
+    /// </summary>
     internal static (long, Money, Money, Money, Money, Money, Money) Numbers(DebitResult r) =>
         (r.Seq, r.Applied, r.FromPromotional, r.FromGift, r.Balance.Available, r.Balance.Gift, r.Balance.Promotional);
 }

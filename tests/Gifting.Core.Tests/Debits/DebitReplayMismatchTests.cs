@@ -4,7 +4,9 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Debits;
 
-/// <summary>A debit key names one request: the ledger entry remembers which, long after any idempotency record.</summary>
+/// <summary>
+/// A debit key names one request: the ledger entry remembers which, long after any idempotency record.
+/// </summary>
 public sealed class DebitReplayMismatchTests
 {
     private static readonly AccountId Alice = TestCore.Account("alice");
@@ -28,7 +30,8 @@ public sealed class DebitReplayMismatchTests
     [InlineData(50_00, false, DebitKind.Order)]
     [InlineData(5_00, true, DebitKind.Order)]
     [InlineData(5_00, false, DebitKind.Subscription)]
-    public async Task Debit_WhenReplayedWithAnotherAmountOrMode_AnswersIdempotencyKeyMismatch(long amount, bool allowPartial, DebitKind kind)
+    public async Task Debit_WhenReplayedWithAnotherAmountOrMode_AnswersIdempotencyKeyMismatch(
+        long amount, bool allowPartial, DebitKind kind)
     {
         await _core.FundAsync(Alice, 20_00);
         await _core.DebitAsync(Alice, 5_00, "d1");

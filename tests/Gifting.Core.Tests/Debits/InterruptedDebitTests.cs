@@ -19,7 +19,8 @@ public sealed class InterruptedDebitTests
         await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.DebitAsync(Alice, 12_00, "d1"));
         var retry = (await crashing.DebitAsync(Alice, 12_00, "d1")).Value;
 
-        Assert.Equal((12_00L, 5_00L, 7_00L), (retry.Applied.Amount, retry.FromPromotional.Amount, retry.FromGift.Amount));
+        Assert.Equal(
+            (12_00L, 5_00L, 7_00L), (retry.Applied.Amount, retry.FromPromotional.Amount, retry.FromGift.Amount));
         Assert.Single(setup.Ledger.Entries(Alice), e => e.Type == EntryType.Debit);
         Assert.Equal(23_00, (await setup.BalanceAsync(Alice)).Available.Amount);
     }

@@ -15,7 +15,8 @@ public sealed class AccountLedgerTests
     {
         const int operations = 40;
 
-        var postings = await Task.WhenAll(Enumerable.Range(0, operations).Select(i => Task.Run(() => CreditAsync($"op-{i}", 1_00))));
+        var postings = await Task.WhenAll(Enumerable.Range(0, operations)
+            .Select(i => Task.Run(() => CreditAsync($"op-{i}", 1_00))));
 
         Assert.All(postings, p => Assert.False(p.Value.Replayed));
         var entries = _core.Ledger.Entries(Alice);
@@ -23,7 +24,8 @@ public sealed class AccountLedgerTests
         Assert.Equal(operations, entries.Select(e => e.OpKey).Distinct().Count());
         Assert.Equal(operations * 1_00L, entries[^1].After.Gift);
         // Each entry is decided from the one before it: no credit is lost to a race.
-        Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.After.Gift + 1_00, pair.First.After.Gift));
+        Assert.All(entries.Skip(1).Zip(entries),
+            pair => Assert.Equal(pair.Second.After.Gift + 1_00, pair.First.After.Gift));
     }
 
     [Fact]
@@ -31,7 +33,8 @@ public sealed class AccountLedgerTests
     {
         await CreditAsync("earlier", 5_00);
 
-        var postings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => CreditAsync("card-1", 25_00))));
+        var postings = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(() => CreditAsync("card-1", 25_00))));
 
         Assert.Single(postings, p => !p.Value.Replayed);
         Assert.All(postings, p => Assert.Equal(2, p.Value.Entry.Seq));
@@ -57,7 +60,8 @@ public sealed class AccountLedgerTests
         await CreditAsync("card-1", 10_00);
 
         var result = await _core.AccountLedger.PostAsync(Alice, Marketplace.Parse("GB"), "card-2",
-            b => new LedgerChange(EntryType.Redemption, new Money(1, "GBP"), b with { Gift = b.Gift + 1 }, "x"), CancellationToken.None);
+            b => new LedgerChange(EntryType.Redemption, new Money(1, "GBP"), b with { Gift = b.Gift + 1 }, "x"),
+            CancellationToken.None);
 
         Assert.Equal(ErrorCode.RegionMismatch, result.Failure?.Code);
     }
@@ -65,8 +69,10 @@ public sealed class AccountLedgerTests
     [Fact]
     public async Task Post_WhenChangeWouldGoNegative_Throws()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _core.AccountLedger.PostAsync(Alice, Marketplace.Default, "debit-1",
-            b => new LedgerChange(EntryType.Debit, new Money(-1, "USD"), b with { Gift = b.Gift - 1 }, "order"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _core.AccountLedger.PostAsync(
+            Alice, Marketplace.Default, "debit-1",
+            b => new LedgerChange(EntryType.Debit, new Money(-1, "USD"), b with { Gift = b.Gift - 1 }, "order"),
+            CancellationToken.None));
         Assert.Empty(_core.Ledger.Entries(Alice));
     }
 

@@ -19,14 +19,16 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
     public long ExpiredOut { get; private set; }
     public bool GiftOnOrders { get; set; } = true;
     public bool GiftOnSubscriptions { get; set; } = true;
-    public Dictionary<string, (long Applied, long FromPromotional, long FromGift)> Debits { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, (long Amount, bool AllowPartial, DebitKind Kind)> DebitRequests { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (long Applied, long FromPromotional, long FromGift)> Debits { get; } =
+        new(StringComparer.Ordinal);
+    public Dictionary<string, (long Amount, bool AllowPartial, DebitKind Kind)> DebitRequests { get; } =
+        new(StringComparer.Ordinal);
     public Dictionary<string, string> DebitOrders { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, (long Credited, long Forfeited)> Refunds { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What each order took and has not had back: gift, and each lot with its expiry.</summary>
-    public Dictionary<string, (long Gift, Dictionary<string, (long Amount, DateTimeOffset ExpiresAt)> Lots)> Orders { get; } =
-        new(StringComparer.Ordinal);
+    public Dictionary<string, (long Gift, Dictionary<string, (long Amount, DateTimeOffset ExpiresAt)> Lots)>
+        Orders { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Grants { get; } = new(StringComparer.Ordinal);
 
     public long Total => Gift + Lots.Values.Sum(l => l.Amount);
@@ -48,7 +50,8 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
 
     /// <summary>The split a debit should make, or null for insufficient funds; applies it when it succeeds.</summary>
     public (long Applied, long FromPromotional, long FromGift)? Debit(
-        string key, string orderId, (long Amount, bool AllowPartial, DebitKind Kind) request, bool giftAllowed, DateTimeOffset now)
+        string key, string orderId, (long Amount, bool AllowPartial, DebitKind Kind) request, bool giftAllowed,
+        DateTimeOffset now)
     {
         var (amount, allowPartial, _) = request;
         var spendable = Lots.Where(l => l.Value.ExpiresAt > now)
@@ -58,7 +61,9 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
 
         var applied = Math.Min(amount, available);
         var left = applied;
-        var order = Orders.TryGetValue(orderId, out var paid) ? paid : (0, new Dictionary<string, (long, DateTimeOffset)>(StringComparer.Ordinal));
+        var order = Orders.TryGetValue(orderId, out var paid)
+            ? paid
+            : (0, new Dictionary<string, (long, DateTimeOffset)>(StringComparer.Ordinal));
         foreach (var (lotId, lot) in spendable)
         {
             var take = Math.Min(left, lot.Amount);
@@ -85,7 +90,8 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
     /// What a refund should credit and forfeit, or null when it cannot be applied; applies it when it can. From
     /// balance: gift first, then the order's lots latest expiry first, a lot past its expiry forfeited.
     /// </summary>
-    public (long Credited, long Forfeited)? Refund(string refundId, string orderId, long amount, RefundOrigin origin, DateTimeOffset now)
+    public (long Credited, long Forfeited)? Refund(
+        string refundId, string orderId, long amount, RefundOrigin origin, DateTimeOffset now)
     {
         if (origin == RefundOrigin.External)
         {
@@ -96,7 +102,10 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
         if (!Orders.TryGetValue(orderId, out var order) || amount > LeftToRefund(orderId)) return null;
         var gift = Math.Min(amount, order.Gift);
         var (rest, credited, forfeited) = (amount - gift, gift, 0L);
-        foreach (var (lotId, lot) in order.Lots.OrderByDescending(l => l.Value.ExpiresAt).ThenBy(l => l.Key, StringComparer.Ordinal).ToList())
+        foreach (var (lotId, lot) in order.Lots
+            .OrderByDescending(l => l.Value.ExpiresAt)
+            .ThenBy(l => l.Key, StringComparer.Ordinal)
+            .ToList())
         {
             if (rest == 0) break;
             var part = Math.Min(rest, lot.Amount);

@@ -3,7 +3,9 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Promotions;
 
-/// <summary>Lets the first add or remove (whichever is chosen) through to the index, then crashes. Later writes pass.</summary>
+/// <summary>
+/// Lets the first add or remove (whichever is chosen) through to the index, then crashes. Later writes pass.
+/// </summary>
 internal sealed class CrashingExpiryIndex(IExpiryIndex inner, bool crashAfterAdd) : IExpiryIndex
 {
     private int _crashed;
@@ -14,7 +16,8 @@ internal sealed class CrashingExpiryIndex(IExpiryIndex inner, bool crashAfterAdd
         if (crashAfterAdd) CrashOnce();
     }
 
-    public Task<IReadOnlyList<ExpiringLot>> DueAsync(DateTimeOffset upTo, int max, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ExpiringLot>> DueAsync(
+        DateTimeOffset upTo, int max, CancellationToken cancellationToken) =>
         inner.DueAsync(upTo, max, cancellationToken);
 
     public async Task RemoveAsync(ExpiringLot lot, CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ public sealed class ExpirePromotionalCreditsTests
 
         Assert.Equal((1, 1, 3_00L), (run.Due, run.Expired, run.ExpiredMinorUnits));
         var entry = _core.Ledger.Entries(Alice)[^1];
-        Assert.Equal((EntryType.PromoExpiry, -3_00L, "promo:short"), (entry.Type, entry.Amount.Amount, entry.Reference));
+        Assert.Equal(
+            (EntryType.PromoExpiry, -3_00L, "promo:short"), (entry.Type, entry.Amount.Amount, entry.Reference));
         Assert.Equal(("long", 10_00L), (Assert.Single(entry.After.Lots).LotId, entry.After.Gift));
         Assert.Single(_core.ExpiryIndex.Entries);
     }
@@ -59,7 +60,8 @@ public sealed class ExpirePromotionalCreditsTests
 
         Assert.Equal(30_00 - 17_00, run.ExpiredMinorUnits);
         Assert.Equal(-13_00, _core.Ledger.Entries(Alice)[^1].Amount.Amount);
-        Assert.Equal((10_00L, 0L), ((await _core.BalanceAsync(Alice)).Gift.Amount, (await _core.BalanceAsync(Alice)).Promotional.Amount));
+        Assert.Equal((10_00L, 0L),
+            ((await _core.BalanceAsync(Alice)).Gift.Amount, (await _core.BalanceAsync(Alice)).Promotional.Amount));
     }
 
     [Fact]
@@ -79,8 +81,10 @@ public sealed class ExpirePromotionalCreditsTests
     [Fact]
     public async Task Expire_ReadsOnlyDueEntries_HoweverManyLotsAreOpen()
     {
-        for (var i = 0; i < 250; i++) await _core.GrantAsync(TestCore.Account($"acct-{i}"), $"later-{i}", 1_00, TimeSpan.FromDays(30));
-        for (var i = 0; i < 230; i++) await _core.GrantAsync(TestCore.Account($"acct-{i}"), $"soon-{i}", 1_00, TimeSpan.FromHours(1));
+        for (var i = 0; i < 250; i++)
+            await _core.GrantAsync(TestCore.Account($"acct-{i}"), $"later-{i}", 1_00, TimeSpan.FromDays(30));
+        for (var i = 0; i < 230; i++)
+            await _core.GrantAsync(TestCore.Account($"acct-{i}"), $"soon-{i}", 1_00, TimeSpan.FromHours(1));
         _core.Clock.Advance(TimeSpan.FromHours(1));
 
         var run = await _core.ExpireAsync();
@@ -99,7 +103,10 @@ public sealed class ExpirePromotionalCreditsTests
         await setup.FundAsync(Alice, 10_00);
         await setup.GrantAsync(Alice, "promo", 6_00, TimeSpan.FromHours(1));
         await setup.DebitAsync(Alice, 2_00, "d1");
-        var builder = new CoreBuilder().WithClock(setup.Clock).WithStores(setup.Cards, setup.Ledger).WithExpiryIndex(setup.ExpiryIndex);
+        var builder = new CoreBuilder()
+            .WithClock(setup.Clock)
+            .WithStores(setup.Cards, setup.Ledger)
+            .WithExpiryIndex(setup.ExpiryIndex);
         var crashing = (crashAfterPosting
             ? builder.WithLedgerStore(s => new CrashingLedgerStore(s))
             : builder.WithExpiryIndex(s => new CrashingExpiryIndex(s, crashAfterAdd: false))).Build();

@@ -5,7 +5,9 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Promotions;
 
-/// <summary>What an expiry run costs: a constant number of store calls per lot, and no more lots than it may take.</summary>
+/// <summary>
+/// What an expiry run costs: a constant number of store calls per lot, and no more lots than it may take.
+/// </summary>
 public sealed class ExpiryCostTests
 {
     private const int Lots = 10_000;
@@ -70,7 +72,8 @@ public sealed class ExpiryCostTests
     {
         var setup = TestCore.Create();
         var hour = setup.Clock.GetUtcNow().AddHours(1);
-        var start = new DateTimeOffset(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, TimeSpan.Zero) - setup.Clock.GetUtcNow();
+        var start = new DateTimeOffset(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, TimeSpan.Zero)
+            - setup.Clock.GetUtcNow();
         for (var i = 0; i < count; i++)
             await setup.GrantAsync(Account(i), $"lot-{i}", 1_00, start + TimeSpan.FromMilliseconds(i * 300));
         setup.Clock.Advance(TimeSpan.FromHours(2));
@@ -78,7 +81,12 @@ public sealed class ExpiryCostTests
     }
 
     private static TestCore Counted(TestCore setup, OperationCount count, PromotionLimits limits) =>
-        new CoreBuilder().WithClock(setup.Clock).WithStores(setup.Cards, setup.Ledger).WithExpiryIndex(setup.ExpiryIndex)
-            .WithExpiryIndex(s => new CountingExpiryIndex(s, count)).WithLedgerStore(s => new CountingLedgerStore(s, count))
-            .WithPromotionLimits(limits).Build();
+        new CoreBuilder()
+            .WithClock(setup.Clock)
+            .WithStores(setup.Cards, setup.Ledger)
+            .WithExpiryIndex(setup.ExpiryIndex)
+            .WithExpiryIndex(s => new CountingExpiryIndex(s, count))
+            .WithLedgerStore(s => new CountingLedgerStore(s, count))
+            .WithPromotionLimits(limits)
+            .Build();
 }

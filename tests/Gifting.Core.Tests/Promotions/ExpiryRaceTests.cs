@@ -15,8 +15,12 @@ public sealed class ExpiryRaceTests
         var setup = TestCore.Create();
         PausingLedgerStore? pausing = null;
         // The second read of the ledger is the posting's own, after the grant has written its index entry.
-        var granting = new CoreBuilder().WithClock(setup.Clock).WithStores(setup.Cards, setup.Ledger)
-            .WithExpiryIndex(setup.ExpiryIndex).WithLedgerStore(s => pausing = new PausingLedgerStore(s, pauseAtRead: 2)).Build();
+        var granting = new CoreBuilder()
+            .WithClock(setup.Clock)
+            .WithStores(setup.Cards, setup.Ledger)
+            .WithExpiryIndex(setup.ExpiryIndex)
+            .WithLedgerStore(s => pausing = new PausingLedgerStore(s, pauseAtRead: 2))
+            .Build();
 
         var grant = granting.GrantAsync(Alice, "late", 5_00, TimeSpan.FromMinutes(10));
         await pausing!.Reached;

@@ -51,8 +51,10 @@ public sealed class GrantPromotionalCreditTests
     public async Task Grant_WhenExpiryIsNotAtLeastTheMinimumLeadAway_ReturnsValidationFailed()
     {
         var lead = PromotionLimits.Default.MinimumLead;
-        Assert.Equal(ErrorCode.ValidationFailed, (await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.Zero)).Failure?.Code);
-        Assert.Equal(ErrorCode.ValidationFailed, (await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(-1))).Failure?.Code);
+        Assert.Equal(ErrorCode.ValidationFailed,
+            (await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.Zero)).Failure?.Code);
+        Assert.Equal(ErrorCode.ValidationFailed,
+            (await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(-1))).Failure?.Code);
         Assert.Equal(ErrorCode.ValidationFailed, (await _core.GrantAsync(Alice, "g", 5_00, lead)).Failure?.Code);
         Assert.Empty(_core.Ledger.Entries(Alice));
         Assert.Empty(_core.ExpiryIndex.Entries);
@@ -65,7 +67,8 @@ public sealed class GrantPromotionalCreditTests
     [InlineData(-1)]
     public async Task Grant_WhenAmountNotPositive_ReturnsValidationFailed(long amount)
     {
-        Assert.Equal(ErrorCode.ValidationFailed, (await _core.GrantAsync(Alice, "g", amount, TimeSpan.FromDays(1))).Failure?.Code);
+        Assert.Equal(ErrorCode.ValidationFailed,
+            (await _core.GrantAsync(Alice, "g", amount, TimeSpan.FromDays(1))).Failure?.Code);
     }
 
     [Fact]
@@ -103,12 +106,16 @@ public sealed class GrantPromotionalCreditTests
     public async Task Grant_WhenCrashingAfterEitherWrite_RetryGrantsExactlyOnce(bool crashAfterIndexing)
     {
         var setup = TestCore.Create();
-        var builder = new CoreBuilder().WithClock(setup.Clock).WithStores(setup.Cards, setup.Ledger).WithExpiryIndex(setup.ExpiryIndex);
+        var builder = new CoreBuilder()
+            .WithClock(setup.Clock)
+            .WithStores(setup.Cards, setup.Ledger)
+            .WithExpiryIndex(setup.ExpiryIndex);
         var crashing = (crashAfterIndexing
             ? builder.WithExpiryIndex(s => new CrashingExpiryIndex(s, crashAfterAdd: true))
             : builder.WithLedgerStore(s => new CrashingLedgerStore(s))).Build();
 
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(1)));
+        await Assert.ThrowsAsync<SimulatedCrashException>(
+            () => crashing.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(1)));
         Assert.Single(setup.ExpiryIndex.Entries);
         Assert.Equal(crashAfterIndexing ? 0 : 1, setup.Ledger.Entries(Alice).Count);
         var retry = await crashing.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(1));
@@ -124,10 +131,15 @@ public sealed class GrantPromotionalCreditTests
     public async Task Grant_WhenCrashedAfterIndexingAndNeverRetried_ExpiryJustDropsTheEntry()
     {
         var setup = TestCore.Create();
-        var crashing = new CoreBuilder().WithClock(setup.Clock).WithStores(setup.Cards, setup.Ledger).WithExpiryIndex(setup.ExpiryIndex)
-            .WithExpiryIndex(s => new CrashingExpiryIndex(s, crashAfterAdd: true)).Build();
+        var crashing = new CoreBuilder()
+            .WithClock(setup.Clock)
+            .WithStores(setup.Cards, setup.Ledger)
+            .WithExpiryIndex(setup.ExpiryIndex)
+            .WithExpiryIndex(s => new CrashingExpiryIndex(s, crashAfterAdd: true))
+            .Build();
         await setup.FundAsync(Alice, 5_00);
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(1)));
+        await Assert.ThrowsAsync<SimulatedCrashException>(
+            () => crashing.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(1)));
 
         setup.Clock.Advance(TimeSpan.FromDays(2));
         var run = await setup.ExpireAsync();

@@ -5,7 +5,9 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Redemptions;
 
-/// <summary>A phone that gives up after its claim landed must not leave the card claimed and its value uncredited.</summary>
+/// <summary>
+/// A phone that gives up after its claim landed must not leave the card claimed and its value uncredited.
+/// </summary>
 public sealed class AbandonedRedemptionTests
 {
     private static readonly AccountId Alice = TestCore.Account("alice");

@@ -67,7 +67,8 @@ public sealed class ClaimGivenBackTests
     {
         var us = await _core.IssueOneAsync(marketplace: "US");
         var de = await _core.IssueOneAsync(marketplace: "DE");
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => _core.RedeemAsync(Alice, us.Code.Display, tokenMarketplace: "US"));
+        await Assert.ThrowsAsync<SimulatedCrashException>(
+            () => _core.RedeemAsync(Alice, us.Code.Display, tokenMarketplace: "US"));
         Assert.True((await _core.RedeemAsync(Alice, de.Code.Display, tokenMarketplace: "DE")).Succeeded);
         Assert.Equal(CardStatus.Redeeming, (await _core.CardAsync(us.Card.Serial)).Status);
         return us;

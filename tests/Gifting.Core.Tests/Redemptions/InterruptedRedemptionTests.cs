@@ -6,7 +6,8 @@ namespace Gifting.Core.Tests.Redemptions;
 
 /// <summary>
 /// A redemption that crashes after claiming the card, or after crediting the account, leaves the card in
-/// <c>Redeeming</c>. Whoever meets it next finishes it: the claimant is credited exactly once and the card ends redeemed.
+/// <c>Redeeming</c>. Whoever meets it next finishes it: the claimant is credited exactly once and the card ends
+/// redeemed.
 /// </summary>
 public sealed class InterruptedRedemptionTests
 {
@@ -26,7 +27,8 @@ public sealed class InterruptedRedemptionTests
     [InlineData(CrashPoint.AfterCredit, Follower.AttemptByOtherAccount)]
     [InlineData(CrashPoint.AfterCredit, Follower.SupportLookup)]
     [InlineData(CrashPoint.AfterCredit, Follower.Cancellation)]
-    public async Task Redeem_WhenInterrupted_IsCompletedExactlyOnceByWhoeverComesNext(CrashPoint crash, Follower follower)
+    public async Task Redeem_WhenInterrupted_IsCompletedExactlyOnceByWhoeverComesNext(
+        CrashPoint crash, Follower follower)
     {
         var builder = new CoreBuilder();
         builder = crash == CrashPoint.AfterClaim
@@ -71,7 +73,8 @@ public sealed class InterruptedRedemptionTests
 
         // Everyone who comes later sees a plain redeemed card, and nothing is credited again.
         Assert.Equal(ErrorCode.AlreadyRedeemed, (await core.RedeemAsync(Bob, issued.Code.Display)).Failure?.Code);
-        Assert.Equal(CardStatus.Redeemed, (await core.GetCard.ExecuteAsync(serial, CancellationToken.None)).Value.Status);
+        Assert.Equal(
+            CardStatus.Redeemed, (await core.GetCard.ExecuteAsync(serial, CancellationToken.None)).Value.Status);
         Assert.Single(core.Ledger.Entries(Alice));
         Assert.Equal(40_00, (await core.BalanceAsync(Alice)).Available.Amount);
     }

@@ -39,7 +39,10 @@ public sealed class RedeemCodeMarketplaceAndKeyTests
         var oldKey = CoreBuilder.NewKey(1);
         var before = new CoreBuilder().WithHashKeys(1, oldKey).Build();
         var issued = await before.IssueOneAsync();
-        var after = new CoreBuilder().WithStores(before.Cards, before.Ledger).WithHashKeys(2, oldKey, CoreBuilder.NewKey(2)).Build();
+        var after = new CoreBuilder()
+            .WithStores(before.Cards, before.Ledger)
+            .WithHashKeys(2, oldKey, CoreBuilder.NewKey(2))
+            .Build();
 
         var result = await after.RedeemAsync(Alice, issued.Code.Display);
 

@@ -89,7 +89,8 @@ public sealed class RedeemCodeTests
     public async Task Redeem_WhenPhysicalCardActivated_Succeeds()
     {
         var issued = await _core.IssueOneAsync(kind: CardKind.Physical, activated: false);
-        await _core.ActivateCard.ExecuteAsync(new ActivateCardCommand(issued.Card.Serial, "shop-1", "r-1"), CancellationToken.None);
+        await _core.ActivateCard.ExecuteAsync(
+            new ActivateCardCommand(issued.Card.Serial, "shop-1", "r-1"), CancellationToken.None);
 
         var result = await _core.RedeemAsync(Alice, issued.Code.Display);
 

@@ -52,7 +52,8 @@ public sealed class RedemptionThrottleTests
     {
         var issued = await _core.IssueOneAsync();
         for (var i = 0; i < 20; i++)
-            await _core.RedeemAsync(TestCore.Account($"user-{i}"), ClaimCode.Generate().Display, clientAddress: "203.0.113.7");
+            await _core.RedeemAsync(
+                TestCore.Account($"user-{i}"), ClaimCode.Generate().Display, clientAddress: "203.0.113.7");
 
         var fromSameAddress = await _core.RedeemAsync(Alice, issued.Code.Display, clientAddress: "203.0.113.7");
         var fromElsewhere = await _core.RedeemAsync(Alice, issued.Code.Display, clientAddress: "198.51.100.1");
@@ -64,6 +65,7 @@ public sealed class RedemptionThrottleTests
     private async Task FailAsync(AccountId account, int times)
     {
         for (var i = 0; i < times; i++)
-            Assert.Equal(ErrorCode.InvalidCode, (await _core.RedeemAsync(account, ClaimCode.Generate().Display)).Failure?.Code);
+            Assert.Equal(
+                ErrorCode.InvalidCode, (await _core.RedeemAsync(account, ClaimCode.Generate().Display)).Failure?.Code);
     }
 }

@@ -78,7 +78,8 @@ public sealed class ReviewDecidedOnceTests
             var results = await Task.WhenAll(decisions);
 
             var winner = Assert.Single(results, r => r.Result.Succeeded);
-            Assert.Equal(ErrorCode.NotUnderReview, Assert.Single(results, r => !r.Result.Succeeded).Result.Failure?.Code);
+            Assert.Equal(
+                ErrorCode.NotUnderReview, Assert.Single(results, r => !r.Result.Succeeded).Result.Failure?.Code);
             var after = await core.CardAsync(card.Card.Serial);
             Assert.Equal(winner.Approve ? CardStatus.Redeemed : CardStatus.Cancelled, after.Status);
             Assert.Equal(after.Status, winner.Result.Value.Status);

@@ -56,7 +56,9 @@ public sealed class SweepRedemptionsTests
     [Fact]
     public async Task Sweep_WhenTheClaimNeverHappened_DropsTheEntryAndLeavesTheCard()
     {
-        var core = new CoreBuilder().WithUnfinishedRedemptionIndex(s => new CrashingUnfinishedRedemptionIndex(s)).Build();
+        var core = new CoreBuilder()
+            .WithUnfinishedRedemptionIndex(s => new CrashingUnfinishedRedemptionIndex(s))
+            .Build();
         var card = await core.IssueOneAsync(amount: 40_00);
         await Assert.ThrowsAsync<SimulatedCrashException>(() => core.RedeemAsync(Alice, card.Code.Display));
         core.Clock.Advance(PastTheGrace);
@@ -102,7 +104,8 @@ public sealed class SweepRedemptionsTests
 
         var balance = await core.BalanceAsync(Alice);
         Assert.Equal((approve ? 600_00 : 0, 0), (balance.Gift.Amount, balance.PendingReview.Amount));
-        Assert.Equal(approve ? CardStatus.Redeemed : CardStatus.Cancelled, (await core.CardAsync(card.Card.Serial)).Status);
+        Assert.Equal(
+            approve ? CardStatus.Redeemed : CardStatus.Cancelled, (await core.CardAsync(card.Card.Serial)).Status);
         Assert.Empty(core.UnfinishedRedemptions.Entries);
     }
 }

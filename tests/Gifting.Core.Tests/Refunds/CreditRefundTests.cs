@@ -18,7 +18,8 @@ public sealed class CreditRefundTests
 
         var refund = (await _core.RefundAsync("r1", Alice, 15_00, orderId: "order-7")).Value;
 
-        Assert.Equal((15_00L, 20_00L, false), (refund.Credited.Amount, refund.Balance.Gift.Amount, refund.AlreadyCredited));
+        Assert.Equal(
+            (15_00L, 20_00L, false), (refund.Credited.Amount, refund.Balance.Gift.Amount, refund.AlreadyCredited));
         var entry = _core.Ledger.Entries(Alice)[^1];
         Assert.Equal((EntryType.Refund, 15_00L, "order:order-7"), (entry.Type, entry.Amount.Amount, entry.Reference));
     }
@@ -41,7 +42,8 @@ public sealed class CreditRefundTests
         await _core.FundAsync(Alice, 5_00);
         await _core.DebitAsync(Alice, 3_00, "d1");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => _core.RefundAsync("r1", Alice, 3_00))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => Task.Run(() => _core.RefundAsync("r1", Alice, 3_00))));
 
         Assert.All(results, r => Assert.Equal(3_00, r.Value.Credited.Amount));
         Assert.Single(results, r => !r.Value.AlreadyCredited);
@@ -56,7 +58,8 @@ public sealed class CreditRefundTests
         await _core.DebitAsync(Alice, 8_00, "d1");
         await _core.RefundAsync("r1", Alice, 3_00);
 
-        var results = await Task.WhenAll(new long[] { 1, 3_00, 99_00, 7_00 }.Select(a => Task.Run(() => _core.RefundAsync("r1", Alice, a))));
+        var results = await Task.WhenAll(new long[] { 1, 3_00, 99_00, 7_00 }
+            .Select(a => Task.Run(() => _core.RefundAsync("r1", Alice, a))));
 
         Assert.All(results, r => Assert.Equal((3_00L, true), (r.Value.Credited.Amount, r.Value.AlreadyCredited)));
         Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
@@ -88,7 +91,8 @@ public sealed class CreditRefundTests
     {
         await _core.FundAsync(Alice, 5_00);
 
-        Assert.Equal(ErrorCode.CurrencyMismatch, (await _core.RefundAsync("r1", Alice, 5_00, currency: "GBP")).Failure?.Code);
+        Assert.Equal(
+            ErrorCode.CurrencyMismatch, (await _core.RefundAsync("r1", Alice, 5_00, currency: "GBP")).Failure?.Code);
     }
 
     [Fact]

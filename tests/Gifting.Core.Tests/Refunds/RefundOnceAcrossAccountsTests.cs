@@ -23,7 +23,8 @@ public sealed class RefundOnceAcrossAccountsTests
         Assert.True(first.Succeeded);
         Assert.Equal(ErrorCode.NotRefundable, other.Failure?.Code);
         Assert.True(redelivered.Value.AlreadyCredited);
-        Assert.Equal((20_00L, 15_00L), ((await core.BalanceAsync(Alice)).Gift.Amount, (await core.BalanceAsync(Bob)).Gift.Amount));
+        Assert.Equal((20_00L, 15_00L),
+            ((await core.BalanceAsync(Alice)).Gift.Amount, (await core.BalanceAsync(Bob)).Gift.Amount));
         Assert.DoesNotContain(core.Ledger.Entries(Bob), e => e.Type == EntryType.Refund);
     }
 
@@ -37,7 +38,9 @@ public sealed class RefundOnceAcrossAccountsTests
         var results = await Task.WhenAll(Enumerable.Range(0, 10)
             .Select(i => Task.Run(() => core.RefundAsync("r1", i % 2 == 0 ? Alice : Bob, 5_00))));
 
-        var refunded = core.Ledger.Entries(Alice).Concat(core.Ledger.Entries(Bob)).Count(e => e.Type == EntryType.Refund);
+        var refunded = core.Ledger.Entries(Alice)
+            .Concat(core.Ledger.Entries(Bob))
+            .Count(e => e.Type == EntryType.Refund);
         Assert.Equal(1, refunded);
         Assert.Equal(5, results.Count(r => r.Succeeded));
     }

@@ -36,7 +36,8 @@ public sealed class RefundToOriginTests
         await _core.GrantAsync(Alice, "promo", 5_00, TimeSpan.FromDays(1));
         await _core.DebitAsync(Alice, 5_00, "d1", orderId: "order-1");
         // Whatever became of the grant's index entry, the lot coming back must be in the index.
-        foreach (var entry in _core.ExpiryIndex.Entries) await _core.ExpiryIndex.RemoveAsync(entry, CancellationToken.None);
+        foreach (var entry in _core.ExpiryIndex.Entries)
+            await _core.ExpiryIndex.RemoveAsync(entry, CancellationToken.None);
 
         await _core.RefundAsync("r1", Alice, 5_00, orderId: "order-1");
         _core.Clock.Advance(TimeSpan.FromDays(1));
@@ -108,7 +109,8 @@ public sealed class RefundToOriginTests
         var unknown = await _core.RefundAsync("r1", Alice, 5_00, orderId: "order-x");
         var someoneElses = await _core.RefundAsync("r2", Alice, 5_00, orderId: "order-bob");
 
-        Assert.Equal((ErrorCode.NotRefundable, ErrorCode.NotRefundable), (unknown.Failure?.Code, someoneElses.Failure?.Code));
+        Assert.Equal(
+            (ErrorCode.NotRefundable, ErrorCode.NotRefundable), (unknown.Failure?.Code, someoneElses.Failure?.Code));
         Assert.Single(_core.Ledger.Entries(Alice));
     }
 
@@ -130,7 +132,8 @@ public sealed class RefundToOriginTests
         await _core.GrantAsync(Alice, "promo", 10_00, TimeSpan.FromDays(5));
         await _core.DebitAsync(Alice, 10_00, "d1", orderId: "order-1");
 
-        var external = (await _core.RefundAsync("r1", Alice, 30_00, orderId: "order-1", origin: RefundOrigin.External)).Value;
+        var external =
+            (await _core.RefundAsync("r1", Alice, 30_00, orderId: "order-1", origin: RefundOrigin.External)).Value;
         var fromBalance = (await _core.RefundAsync("r2", Alice, 10_00, orderId: "order-1")).Value;
 
         Assert.Equal((30_00L, 0L), (external.Balance.Gift.Amount, external.Balance.Promotional.Amount));

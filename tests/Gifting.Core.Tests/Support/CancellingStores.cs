@@ -7,7 +7,8 @@ namespace Gifting.Core.Tests.Support;
 /// Honours the caller's token as the Cosmos SDK does (a cancelled call throws before it is sent), and cancels it once
 /// the first card write matching <c>cancelAfter</c> has landed: the caller gives up right after that write.
 /// </summary>
-internal sealed class CancellingCardStore(ICardStore inner, Func<Card, bool> cancelAfter, CancellationTokenSource caller)
+internal sealed class CancellingCardStore(
+    ICardStore inner, Func<Card, bool> cancelAfter, CancellationTokenSource caller)
     : ICardStore
 {
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>

@@ -27,7 +27,8 @@ internal sealed class CountingExpiryIndex(IExpiryIndex inner, OperationCount cou
         return inner.AddAsync(lot, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ExpiringLot>> DueAsync(DateTimeOffset upTo, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExpiringLot>> DueAsync(
+        DateTimeOffset upTo, int max, CancellationToken cancellationToken)
     {
         counter.Count();
         var due = await inner.DueAsync(upTo, max, cancellationToken);

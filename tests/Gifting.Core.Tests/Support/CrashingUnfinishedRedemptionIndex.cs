@@ -3,7 +3,9 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Support;
 
-/// <summary>Lets the first entry through to the index, then crashes before its caller goes on. Later writes pass.</summary>
+/// <summary>
+/// Lets the first entry through to the index, then crashes before its caller goes on. Later writes pass.
+/// </summary>
 internal sealed class CrashingUnfinishedRedemptionIndex(IUnfinishedRedemptionIndex inner) : IUnfinishedRedemptionIndex
 {
     private int _crashed;
@@ -14,7 +16,8 @@ internal sealed class CrashingUnfinishedRedemptionIndex(IUnfinishedRedemptionInd
         if (Interlocked.Exchange(ref _crashed, 1) == 0) throw new SimulatedCrashException();
     }
 
-    public Task<IReadOnlyList<UnfinishedRedemption>> DueAsync(DateTimeOffset upTo, int max, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<UnfinishedRedemption>> DueAsync(
+        DateTimeOffset upTo, int max, CancellationToken cancellationToken) =>
         inner.DueAsync(upTo, max, cancellationToken);
 
     public Task RemoveAsync(UnfinishedRedemption entry, CancellationToken cancellationToken) =>

@@ -15,12 +15,14 @@ internal sealed class HookedCardStore(ICardStore inner, Func<Card, bool> when, F
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
-    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) => inner.TryCreateAsync(card, cancellationToken);
+    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+        inner.TryCreateAsync(card, cancellationToken);
 
     public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
         inner.FindBySerialAsync(serial, cancellationToken);
 
-    public async Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken)
+    public async Task<StoredCard?> FindByCodeHashAsync(
+        IEnumerable<string> codeHashes, CancellationToken cancellationToken)
     {
         var found = await inner.FindByCodeHashAsync(codeHashes, cancellationToken);
         if (found is not null && when(found.Card) && Interlocked.Exchange(ref _fired, 1) == 0) await afterFindByCode();

@@ -9,7 +9,9 @@ internal static class Mistype
         string.Concat(normalized.AsSpan(0, position), [symbol], normalized.AsSpan(position + 1));
 
     public static string SwapWithNext(string normalized, int position) =>
-        string.Concat(normalized.AsSpan(0, position), [normalized[position + 1], normalized[position]], normalized.AsSpan(position + 2));
+        string.Concat(
+            normalized.AsSpan(0, position), [normalized[position + 1], normalized[position]],
+            normalized.AsSpan(position + 2));
 
     /// <summary>The same code with one symbol replaced by another, which the check symbol must catch.</summary>
     public static string OneSymbol(ClaimCode code)

@@ -27,7 +27,8 @@ internal sealed class YieldingCardStore(ICardStore inner) : ICardStore
         return await inner.FindBySerialAsync(serial, cancellationToken);
     }
 
-    public async Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken)
+    public async Task<StoredCard?> FindByCodeHashAsync(
+        IEnumerable<string> codeHashes, CancellationToken cancellationToken)
     {
         await Task.Yield();
         return await inner.FindByCodeHashAsync(codeHashes, cancellationToken);
@@ -54,7 +55,8 @@ internal sealed class YieldingLedgerStore(ILedgerStore inner) : ILedgerStore
         return await inner.TryAppendAsync(entry, cancellationToken);
     }
 
-    public async Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
+    public async Task<LedgerEntry?> FindByOpKeyAsync(
+        AccountId account, string opKey, CancellationToken cancellationToken)
     {
         await Task.Yield();
         return await inner.FindByOpKeyAsync(account, opKey, cancellationToken);

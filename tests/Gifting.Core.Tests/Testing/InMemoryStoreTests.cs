@@ -22,8 +22,10 @@ public sealed class InMemoryStoreTests
         var serial = (await core.IssueOneAsync()).Card.Serial;
         var read = (await core.Cards.FindBySerialAsync(serial, CancellationToken.None))!;
 
-        var first = await core.Cards.TryReplaceAsync(read.Card with { Last4 = "AAAA" }, read.ETag, CancellationToken.None);
-        var second = await core.Cards.TryReplaceAsync(read.Card with { Last4 = "BBBB" }, read.ETag, CancellationToken.None);
+        var first = await core.Cards.TryReplaceAsync(
+            read.Card with { Last4 = "AAAA" }, read.ETag, CancellationToken.None);
+        var second = await core.Cards.TryReplaceAsync(
+            read.Card with { Last4 = "BBBB" }, read.ETag, CancellationToken.None);
 
         Assert.NotNull(first);
         Assert.NotEqual(read.ETag, first);

@@ -27,7 +27,8 @@ public sealed class CardStoreTests(CosmosFixture cosmos) : IDisposable
         Assert.False(await Store.TryCreateAsync(rerun, CancellationToken.None));
 
         Assert.Null(await Store.FindByCodeHashAsync([rerun.CodeHash], CancellationToken.None));
-        Assert.Equal(card.CardId, (await Store.FindByCodeHashAsync([card.CodeHash], CancellationToken.None))?.Card.CardId);
+        Assert.Equal(
+            card.CardId, (await Store.FindByCodeHashAsync([card.CodeHash], CancellationToken.None))?.Card.CardId);
         Assert.False(await ExistsAsync(rerun.CodeHash));
     }
 
@@ -37,7 +38,8 @@ public sealed class CardStoreTests(CosmosFixture cosmos) : IDisposable
         var card = NewCard();
         Assert.True(await Store.TryCreateAsync(card, CancellationToken.None));
         var dangling = NewHash();
-        await Cards.CreateItemAsync(new { id = dangling, pk = dangling, serial = card.Serial, docType = "code" }, new PartitionKey(dangling));
+        await Cards.CreateItemAsync(
+            new { id = dangling, pk = dangling, serial = card.Serial, docType = "code" }, new PartitionKey(dangling));
 
         Assert.Null(await Store.FindByCodeHashAsync([dangling], CancellationToken.None));
     }

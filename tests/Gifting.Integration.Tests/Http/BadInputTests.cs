@@ -25,17 +25,27 @@ public sealed class BadInputTests(CosmosFixture cosmos) : IDisposable
 
     public static TheoryData<string, string> IssueBodies => new()
     {
-        { "{\"count\": 0, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
-        { "{\"count\": 1001, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
-        { "{\"count\": 1, \"value\": {\"amount\": -5, \"currency\": \"USD\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
-        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"EUR\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
-        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"usd\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
-        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, \"marketplace\": \"ZZ\", \"kind\": \"digital\"}", "validation_failed" },
-        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, \"marketplace\": \"US\", \"kind\": \"plastic\"}", "validation_failed" },
-        { "{\"count\": 1, \"value\": {\"amount\": 1.5, \"currency\": \"USD\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "invalid_json" },
-        { "{\"count\": \"1\", \"value\": {\"amount\": 100, \"currency\": \"USD\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "invalid_json" },
+        { "{\"count\": 0, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
+        { "{\"count\": 1001, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
+        { "{\"count\": 1, \"value\": {\"amount\": -5, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
+        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"EUR\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
+        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"usd\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "validation_failed" },
+        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"ZZ\", \"kind\": \"digital\"}", "validation_failed" },
+        { "{\"count\": 1, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"plastic\"}", "validation_failed" },
+        { "{\"count\": 1, \"value\": {\"amount\": 1.5, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "invalid_json" },
+        { "{\"count\": \"1\", \"value\": {\"amount\": 100, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "invalid_json" },
         { "{\"count\": 1, \"marketplace\": \"US\", \"kind\": \"digital\"}", "invalid_json" },
-        { "{\"count\": 99999999999, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, \"marketplace\": \"US\", \"kind\": \"digital\"}", "invalid_json" },
+        { "{\"count\": 99999999999, \"value\": {\"amount\": 100, \"currency\": \"USD\"}, "
+            + "\"marketplace\": \"US\", \"kind\": \"digital\"}", "invalid_json" },
     };
 
     [Theory]
@@ -48,7 +58,8 @@ public sealed class BadInputTests(CosmosFixture cosmos) : IDisposable
 
         await response.AssertProblemAsync(status, code);
         Assert.Equal(0, await shopper.GiftBalanceAsync());
-        Assert.Empty((await (await shopper.GetAsync("/api/balance/activity")).JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Empty((await (await shopper.GetAsync("/api/balance/activity")).JsonAsync())
+            .GetProperty("items").EnumerateArray());
     }
 
     [Theory]
@@ -86,7 +97,9 @@ public sealed class BadInputTests(CosmosFixture cosmos) : IDisposable
         using var bad = await shopper.PutAsync("/api/balance/preferences",
             new StringContent("{\"applyToOrders\": false}", System.Text.Encoding.UTF8, "application/json"));
         using var good = await shopper.PutAsync("/api/balance/preferences",
-            new StringContent("{\"applyToOrders\": false, \"applyToSubscriptions\": true}", System.Text.Encoding.UTF8, "application/json"));
+            new StringContent(
+                "{\"applyToOrders\": false, \"applyToSubscriptions\": true}", System.Text.Encoding.UTF8,
+                "application/json"));
         var stored = await (await shopper.GetAsync("/api/balance/preferences")).JsonAsync();
 
         await bad.AssertProblemAsync(400, "invalid_json");

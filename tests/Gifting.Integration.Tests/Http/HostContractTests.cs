@@ -56,7 +56,8 @@ public sealed class HostContractTests(CosmosFixture cosmos)
         using var app = new GiftingFactory(cosmos);
         var client = app.CreateClient();
 
-        Assert.Equal("ok", (await (await client.GetAsync("/api/health")).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(
+            "ok", (await (await client.GetAsync("/api/health")).JsonAsync()).GetProperty("status").GetString());
         Assert.Equal(200, (int)(await client.GetAsync("/")).StatusCode);
     }
 
@@ -71,7 +72,8 @@ public sealed class HostContractTests(CosmosFixture cosmos)
             b.UseSetting("Auth:Audience", "api://gifting");
         }).CreateClient();
 
-        using var response = await client.PostJsonAsync("/api/dev/tokens", new { sub = "x", roles = new[] { "admin" } });
+        using var response =
+            await client.PostJsonAsync("/api/dev/tokens", new { sub = "x", roles = new[] { "admin" } });
 
         Assert.Equal(404, (int)response.StatusCode);
     }

@@ -13,7 +13,10 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
         var gate = new ObservedCardStore { HoldFirst = true };
         using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(gate.Wrap));
         var issuer = app.ClientFor("issuer-1", "issuer");
-        var body = new { count = 1, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
+        var body = new
+        {
+            count = 1, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital"
+        };
         var key = Api.NewId("issue");
 
         var first = issuer.PostJsonAsync("/api/cards", body, key);
@@ -86,13 +89,17 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
         var store = app.Services.GetRequiredService<IIdempotencyStore>();
         var key = Api.NewId("record");
 
-        Assert.NotNull((await store.TryBeginAsync(key, "fp", DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None)).Lease);
-        var existing = (await store.TryBeginAsync(key, "fp", DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None)).Existing;
+        Assert.NotNull(
+            (await store.TryBeginAsync(key, "fp", DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None)).Lease);
+        var existing = (await store.TryBeginAsync(
+            key, "fp", DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None)).Existing;
         Assert.NotNull(existing);
         Assert.False(existing.Completed);
 
-        Assert.NotNull(await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
-        Assert.Null(await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
+        Assert.NotNull(
+            await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
+        Assert.Null(
+            await store.TryTakeOverAsync(existing, DateTimeOffset.UtcNow.AddSeconds(30), CancellationToken.None));
     }
 
     private static readonly object OneCard =
@@ -112,5 +119,9 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
     }
 
     private static async Task<string?[]> SerialsAsync(HttpResponseMessage response) =>
-        (await response.JsonAsync()).GetProperty("cards").EnumerateArray().Select(c => c.GetProperty("serial").GetString()).ToArray();
+        (await response.JsonAsync())
+            .GetProperty("cards")
+            .EnumerateArray()
+            .Select(c => c.GetProperty("serial").GetString())
+            .ToArray();
 }

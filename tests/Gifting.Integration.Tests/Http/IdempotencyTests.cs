@@ -14,7 +14,8 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Replay_ReturnsFirstStatusAndBody()
     {
-        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 900))[0].GetProperty("code").GetString()!;
+        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 900))[0]
+            .GetProperty("code").GetString()!;
         var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
         var key = Api.NewId("key");
 
@@ -47,7 +48,10 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
     public async Task IssueReplay_ListsTheSameCardsWithoutCodes()
     {
         var issuer = _app.ClientFor("issuer-1", "issuer");
-        var body = new { count = 2, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
+        var body = new
+        {
+            count = 2, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital"
+        };
         var key = Api.NewId("issue");
 
         using var first = await issuer.PostJsonAsync("/api/cards", body, key);
@@ -56,7 +60,9 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(201, (int)replay.StatusCode);
         var firstCards = (await first.JsonAsync()).GetProperty("cards").EnumerateArray().ToArray();
         var replayCards = (await replay.JsonAsync()).GetProperty("cards").EnumerateArray().ToArray();
-        Assert.Equal(firstCards.Select(c => c.GetProperty("serial").GetString()), replayCards.Select(c => c.GetProperty("serial").GetString()));
+        Assert.Equal(
+            firstCards.Select(c => c.GetProperty("serial").GetString()),
+            replayCards.Select(c => c.GetProperty("serial").GetString()));
         Assert.All(firstCards, c => Assert.True(c.TryGetProperty("code", out _)));
         Assert.All(replayCards, c => Assert.False(c.TryGetProperty("code", out _)));
     }
@@ -147,10 +153,14 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
     public async Task Key_IsRequiredWhereTheContractSaysAndBounded()
     {
         var issuer = _app.ClientFor("issuer-1", "issuer");
-        var body = new { count = 1, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital" };
+        var body = new
+        {
+            count = 1, value = new { amount = 500, currency = "USD" }, marketplace = "US", kind = "digital"
+        };
 
         await (await issuer.PostJsonAsync("/api/cards", body)).AssertProblemAsync(400, "idempotency_key_required");
-        await (await issuer.PostJsonAsync("/api/cards", body, new string('k', 256))).AssertProblemAsync(400, "invalid_idempotency_key");
+        await (await issuer.PostJsonAsync("/api/cards", body, new string('k', 256)))
+            .AssertProblemAsync(400, "invalid_idempotency_key");
     }
 
     private static readonly object ThreeCards =
@@ -162,21 +172,26 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
     private static async Task<JsonElement[]> CardsAsync(HttpResponseMessage response) =>
         (await response.JsonAsync()).GetProperty("cards").EnumerateArray().ToArray();
 
-    private static string?[] Serials(IEnumerable<JsonElement> cards) => cards.Select(c => c.GetProperty("serial").GetString()).ToArray();
+    private static string?[] Serials(IEnumerable<JsonElement> cards) =>
+        cards.Select(c => c.GetProperty("serial").GetString()).ToArray();
 
     /// <summary>Every completion fails, as a Cosmos DB that stays unavailable after the SDK's own retries.</summary>
     private sealed class FailingCompletion(IIdempotencyStore inner) : IIdempotencyStore
     {
-        public Task<IdempotencyBegin> TryBeginAsync(string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken) =>
+        public Task<IdempotencyBegin> TryBeginAsync(
+            string key, string fingerprint, DateTimeOffset lockedUntil, CancellationToken cancellationToken) =>
             inner.TryBeginAsync(key, fingerprint, lockedUntil, cancellationToken);
 
-        public Task<IdempotencyLease?> TryTakeOverAsync(IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken) =>
+        public Task<IdempotencyLease?> TryTakeOverAsync(
+            IdempotencyRecord abandoned, DateTimeOffset lockedUntil, CancellationToken cancellationToken) =>
             inner.TryTakeOverAsync(abandoned, lockedUntil, cancellationToken);
 
         public Task<bool> CompleteAsync(
-            IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body, CancellationToken cancellationToken) =>
+            IdempotencyLease lease, string fingerprint, int status, string? contentType, byte[] body,
+            CancellationToken cancellationToken) =>
             throw new InvalidOperationException("Simulated failure to complete the record.");
 
-        public Task<bool> ReleaseAsync(IdempotencyLease lease, CancellationToken cancellationToken) => inner.ReleaseAsync(lease, cancellationToken);
+        public Task<bool> ReleaseAsync(IdempotencyLease lease, CancellationToken cancellationToken) =>
+            inner.ReleaseAsync(lease, cancellationToken);
     }
 }

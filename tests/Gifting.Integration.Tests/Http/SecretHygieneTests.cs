@@ -14,7 +14,8 @@ public sealed class SecretHygieneTests(CosmosFixture cosmos)
         var cards = await app.ClientFor("issuer-1", "issuer").IssueAsync(count: 5);
         var codes = cards.Select(c => c.GetProperty("code").GetString()!).ToArray();
         var shopper = app.ClientFor(Api.NewId("shopper"), "customer");
-        foreach (var code in codes.Take(3)) Assert.Equal(200, (int)(await shopper.RedeemAsync(code.ToLowerInvariant(), Api.NewId("k"))).StatusCode);
+        foreach (var code in codes.Take(3))
+            Assert.Equal(200, (int)(await shopper.RedeemAsync(code.ToLowerInvariant(), Api.NewId("k"))).StatusCode);
         await shopper.RedeemAsync(codes[3][..^1] + "-");
         await shopper.PostRawAsync("/api/redemptions", "{\"code\": \"" + codes[4] + "\", \"code\": 5}");
 
@@ -31,13 +32,17 @@ public sealed class SecretHygieneTests(CosmosFixture cosmos)
     }
 
     private static IEnumerable<string> Spellings(string display) =>
-        [display, display.Replace("-", "", StringComparison.Ordinal), display[..11], display.Replace("-", "", StringComparison.Ordinal)[4..]];
+        [
+            display, display.Replace("-", "", StringComparison.Ordinal), display[..11],
+            display.Replace("-", "", StringComparison.Ordinal)[4..]
+        ];
 
     private async Task<string> AllDocumentsAsync()
     {
         var containers = cosmos.Containers();
         var all = new List<string>();
-        foreach (var container in new[] { containers.Cards, containers.Ledger, containers.Throttles, containers.Idempotency })
+        foreach (var container in new[]
+            { containers.Cards, containers.Ledger, containers.Throttles, containers.Idempotency })
         {
             using var feed = container.GetItemQueryIterator<JsonElement>((string?)null);
             while (feed.HasMoreResults)

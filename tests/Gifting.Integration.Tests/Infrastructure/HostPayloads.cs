@@ -43,12 +43,17 @@ public static class HostPayloads
             ["ApplicationProperties"] = new Dictionary<string, string> { ["source"] = "orders" },
             ["MessageActions"] = new { },
             ["Client"] = new { FullyQualifiedNamespace = "gifting.servicebus.windows.net", IsClosed = false },
-            ["sys"] = new { MethodName = "ProcessRefund", UtcNow = "2026-11-22T10:00:01.1234567Z", RandGuid = Guid.NewGuid() },
+            ["sys"] = new
+            {
+                MethodName = "ProcessRefund", UtcNow = "2026-11-22T10:00:01.1234567Z", RandGuid = Guid.NewGuid()
+            },
         };
         try
         {
             foreach (var field in JsonDocument.Parse(body).RootElement.EnumerateObject())
-                metadata[field.Name] = field.Value.ValueKind == JsonValueKind.String ? field.Value.GetRawText() : field.Value.Clone();
+                metadata[field.Name] = field.Value.ValueKind == JsonValueKind.String
+                    ? field.Value.GetRawText()
+                    : field.Value.Clone();
         }
         catch (JsonException)
         {
@@ -71,8 +76,10 @@ public static class HostPayloads
     };
 
     public static string Timer(string binding) =>
-        "{\"Data\":{\"" + binding + "\":{\"Schedule\":{\"AdjustForDST\":true},\"ScheduleStatus\":null,\"IsPastDue\":false}},"
-        + "\"Metadata\":{\"sys\":{\"MethodName\":\"timer\",\"UtcNow\":\"2026-11-22T11:00:00.0000001Z\",\"RandGuid\":\"9cd4c06c-0000-0000-0000-000000000000\"}}}";
+        "{\"Data\":{\"" + binding + "\":{\"Schedule\":{\"AdjustForDST\":true},"
+        + "\"ScheduleStatus\":null,\"IsPastDue\":false}},"
+        + "\"Metadata\":{\"sys\":{\"MethodName\":\"timer\",\"UtcNow\":\"2026-11-22T11:00:00.0000001Z\","
+        + "\"RandGuid\":\"9cd4c06c-0000-0000-0000-000000000000\"}}}";
 
     public static Task<HttpResponseMessage> InvokeAsync(this HttpClient handler, string function, string payload) =>
         handler.PostAsync("/" + function, new StringContent(payload, Encoding.UTF8, "application/json"));

@@ -32,5 +32,6 @@ public static class IdempotencyRecords
         await Records(app).DeleteItemAsync<JsonElement>(id, new PartitionKey(id));
     }
 
-    private static Container Records(GiftingFactory app) => app.Services.GetRequiredService<GiftingContainers>().Idempotency;
+    private static Container Records(GiftingFactory app) =>
+        app.Services.GetRequiredService<GiftingContainers>().Idempotency;
 }

@@ -39,7 +39,8 @@ public sealed class ObservedCardStore
             if (observer.HoldFirst && Interlocked.Exchange(ref observer._held, 1) == 0)
             {
                 observer.Entered.TrySetResult();
-                if (!await observer.Release.Task) throw new InvalidOperationException("Simulated failure of a held create.");
+                if (!await observer.Release.Task)
+                    throw new InvalidOperationException("Simulated failure of a held create.");
             }
             if (Interlocked.Increment(ref observer._attempts) > observer.FailAfter)
             {
@@ -47,14 +48,16 @@ public sealed class ObservedCardStore
                 throw new InvalidOperationException("Simulated crash mid-batch.");
             }
             var created = await inner.TryCreateAsync(card, cancellationToken);
-            if (created && Interlocked.Increment(ref observer._created) >= observer.FailAfter) observer.Landed.TrySetResult();
+            if (created && Interlocked.Increment(ref observer._created) >= observer.FailAfter)
+                observer.Landed.TrySetResult();
             return created;
         }
 
         public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
             inner.FindBySerialAsync(serial, cancellationToken);
 
-        public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
+        public Task<StoredCard?> FindByCodeHashAsync(
+            IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
             inner.FindByCodeHashAsync(codeHashes, cancellationToken);
 
         public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>

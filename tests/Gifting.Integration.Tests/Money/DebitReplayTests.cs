@@ -32,7 +32,9 @@ public sealed class DebitReplayTests(CosmosFixture cosmos) : IDisposable
         await otherAmount.AssertProblemAsync(422, "idempotency_key_mismatch");
         Assert.Equal(201, (int)same.StatusCode);
         Assert.False(same.Headers.Contains("Idempotent-Replayed"));
-        Assert.Equal((await first.JsonAsync()).GetProperty("debitId").GetString(), (await same.JsonAsync()).GetProperty("debitId").GetString());
+        Assert.Equal(
+            (await first.JsonAsync()).GetProperty("debitId").GetString(),
+            (await same.JsonAsync()).GetProperty("debitId").GetString());
         Assert.Equal(4000, await shopper.GiftBalanceAsync());
     }
 

@@ -28,7 +28,9 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         await Task.Delay(expiresAt - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(0.5));
         var handler = _app.CreateClient();
         var runs = new List<int>();
-        for (var i = 0; i < 3; i++) runs.Add((int)(await handler.InvokeAsync("ExpirePromotionalCredits", HostPayloads.Timer("timer"))).StatusCode);
+        for (var i = 0; i < 3; i++)
+            runs.Add((int)(await handler.InvokeAsync("ExpirePromotionalCredits", HostPayloads.Timer("timer")))
+                .StatusCode);
         var after = await (await shopper.GetAsync("/api/balance")).JsonAsync();
         var activity = await (await shopper.GetAsync("/api/balance/activity")).JsonAsync();
 
@@ -37,7 +39,8 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(800, before.GetProperty("promotional").GetProperty("amount").GetInt64());
         Assert.Equal([200, 200, 200], runs);
         Assert.Equal(0, after.GetProperty("promotional").GetProperty("amount").GetInt64());
-        Assert.Equal(["promo_expiry", "promo_grant"], activity.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(["promo_expiry", "promo_grant"],
+            activity.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
     }
 
     [Fact]
@@ -48,7 +51,11 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         var expiresAt = DateTimeOffset.UtcNow.AddSeconds(8);
         foreach (var account in accounts)
         {
-            var body = new { grantId = Api.NewId("grant"), amount = new { amount = 100, currency = "USD" }, expiresAt, reason = "launch" };
+            var body = new
+            {
+                grantId = Api.NewId("grant"), amount = new { amount = 100, currency = "USD" }, expiresAt,
+                reason = "launch"
+            };
             using var granted = await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits", body);
             Assert.Equal(201, (int)granted.StatusCode);
         }
@@ -59,7 +66,8 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         for (var run = 0; run < 4; run++)
         {
             using var response = await handler.InvokeAsync("ExpirePromotionalCredits", HostPayloads.Timer("timer"));
-            logs.Add(string.Join(" ", (await response.JsonAsync()).GetProperty("Logs").EnumerateArray().Select(l => l.GetString())));
+            logs.Add(string.Join(" ",
+                (await response.JsonAsync()).GetProperty("Logs").EnumerateArray().Select(l => l.GetString())));
         }
 
         Assert.StartsWith("50 lots due", logs[0], StringComparison.Ordinal);
@@ -68,7 +76,8 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         foreach (var account in accounts)
         {
             var balance = await (await _app.ClientFor(account, "customer").GetAsync("/api/balance")).JsonAsync();
-            var activity = await (await _app.ClientFor(account, "customer").GetAsync("/api/balance/activity")).JsonAsync();
+            var activity =
+                await (await _app.ClientFor(account, "customer").GetAsync("/api/balance/activity")).JsonAsync();
             Assert.Equal(0, balance.GetProperty("promotional").GetProperty("amount").GetInt64());
             Assert.Equal("promo_expiry", activity.GetProperty("items")[0].GetProperty("type").GetString());
         }
@@ -82,13 +91,15 @@ public sealed class PromotionalCreditTests(CosmosFixture cosmos) : IDisposable
         var future = DateTimeOffset.UtcNow.AddDays(1);
 
         await (await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits",
-            new { grantId = "g1", amount = new { amount = 100, currency = "USD" }, expiresAt = DateTimeOffset.UtcNow.AddDays(-1), reason = "x" }))
+            new { grantId = "g1", amount = new { amount = 100, currency = "USD" },
+                expiresAt = DateTimeOffset.UtcNow.AddDays(-1), reason = "x" }))
             .AssertProblemAsync(400, "validation_failed");
         await (await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits",
             new { grantId = "g2", amount = new { amount = 100, currency = "EUR" }, expiresAt = future, reason = "x" }))
             .AssertProblemAsync(400, "validation_failed");
         await (await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits",
-            new { grantId = "g3", amount = new { amount = 100, currency = "EUR" }, expiresAt = future, reason = "x", marketplace = "US" }))
+            new { grantId = "g3", amount = new { amount = 100, currency = "EUR" }, expiresAt = future, reason = "x",
+                marketplace = "US" }))
             .AssertProblemAsync(422, "currency_mismatch");
         await (await promotions.PostJsonAsync($"/api/accounts/{account}/promotional-credits",
             new { grantId = "g/4", amount = new { amount = 100, currency = "USD" }, expiresAt = future, reason = "x" }))

@@ -30,7 +30,8 @@ public sealed class CrashRecoveryTests(CosmosFixture cosmos)
         Assert.Equal(1234, await shopper.GiftBalanceAsync());
         var activity = await (await shopper.GetAsync("/api/balance/activity")).JsonAsync();
         Assert.Single(activity.GetProperty("items").EnumerateArray());
-        var view = await (await app.ClientFor("support-1", "support").GetAsync($"/api/cards/{card.GetProperty("serial").GetString()}")).JsonAsync();
+        var view = await (await app.ClientFor("support-1", "support")
+            .GetAsync($"/api/cards/{card.GetProperty("serial").GetString()}")).JsonAsync();
         Assert.Equal("redeemed", view.GetProperty("status").GetString());
     }
 
@@ -38,7 +39,8 @@ public sealed class CrashRecoveryTests(CosmosFixture cosmos)
     public async Task Redeem_WhenClaimantDiesAndAnotherAccountTries_ClaimantIsCreditedOnce()
     {
         using var app = new GiftingFactory(cosmos, services => InjectCrash(services, "after-claim"));
-        var code = (await app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 700))[0].GetProperty("code").GetString()!;
+        var code = (await app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 700))[0]
+            .GetProperty("code").GetString()!;
         var alice = app.ClientFor(Api.NewId("alice"), "customer");
         var bob = app.ClientFor(Api.NewId("bob"), "customer");
 
@@ -56,13 +58,15 @@ public sealed class CrashRecoveryTests(CosmosFixture cosmos)
         switch (boundary)
         {
             case "after-claim":
-                services.Decorate<ICardStore>(inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeeming));
+                services.Decorate<ICardStore>(
+                    inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeeming));
                 break;
             case "after-credit":
                 services.Decorate<ILedgerStore>(inner => new CrashingLedgerStore(inner));
                 break;
             case "after-finalise":
-                services.Decorate<ICardStore>(inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeemed));
+                services.Decorate<ICardStore>(
+                    inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeemed));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(boundary), boundary, null);

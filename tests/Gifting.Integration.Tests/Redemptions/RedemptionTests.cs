@@ -35,14 +35,17 @@ public sealed class RedemptionTests(CosmosFixture cosmos) : IDisposable
     {
         var cards = await _app.ClientFor("issuer-1", "issuer").IssueAsync(count: 5, amount: 100);
         var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
-        foreach (var card in cards) Assert.Equal(200, (int)(await shopper.RedeemAsync(card.GetProperty("code").GetString()!)).StatusCode);
+        foreach (var card in cards)
+            Assert.Equal(200, (int)(await shopper.RedeemAsync(card.GetProperty("code").GetString()!)).StatusCode);
 
         var seen = new List<long>();
         string? cursor = null;
         do
         {
-            var page = await (await shopper.GetAsync("/api/balance/activity?limit=2" + (cursor is null ? "" : "&cursor=" + cursor))).JsonAsync();
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("balanceAfter").GetProperty("gift").GetProperty("amount").GetInt64()));
+            var page = await (await shopper.GetAsync(
+                "/api/balance/activity?limit=2" + (cursor is null ? "" : "&cursor=" + cursor))).JsonAsync();
+            seen.AddRange(page.GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("balanceAfter").GetProperty("gift").GetProperty("amount").GetInt64()));
             cursor = page.GetProperty("nextCursor").GetString();
         }
         while (cursor is not null);
@@ -53,7 +56,8 @@ public sealed class RedemptionTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Redeem_WhenOneCodeRacedByHundredAccounts_OneWinsAndIsCreditedOnce()
     {
-        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 5000))[0].GetProperty("code").GetString()!;
+        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 5000))[0]
+            .GetProperty("code").GetString()!;
         var shoppers = Enumerable.Range(0, 100).Select(_ => _app.ClientFor(Api.NewId("racer"), "customer")).ToArray();
 
         var statuses = await Task.WhenAll(shoppers.Select(async s => (int)(await s.RedeemAsync(code)).StatusCode));
@@ -68,7 +72,8 @@ public sealed class RedemptionTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Redeem_WhenCodeFromAnotherMarketplace_ReturnsRegionMismatch()
     {
-        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(marketplace: "DE", currency: "EUR"))[0].GetProperty("code").GetString()!;
+        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(marketplace: "DE", currency: "EUR"))[0]
+            .GetProperty("code").GetString()!;
 
         using var response = await _app.ClientFor(Api.NewId("shopper"), "customer", "US").RedeemAsync(code);
 
@@ -93,7 +98,8 @@ public sealed class RedemptionTests(CosmosFixture cosmos) : IDisposable
     public async Task Redeem_WhenFailuresExceedLimit_Returns429WithRetryAfter()
     {
         var shopper = _app.ClientFor(Api.NewId("guesser"), "customer");
-        for (var i = 0; i < 5; i++) await (await shopper.RedeemAsync(ClaimCode.Generate().Display)).AssertProblemAsync(400, "invalid_code");
+        for (var i = 0; i < 5; i++)
+            await (await shopper.RedeemAsync(ClaimCode.Generate().Display)).AssertProblemAsync(400, "invalid_code");
         var valid = (await _app.ClientFor("issuer-1", "issuer").IssueAsync())[0].GetProperty("code").GetString()!;
 
         using var blocked = await shopper.RedeemAsync(valid);

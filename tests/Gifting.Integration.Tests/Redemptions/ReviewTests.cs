@@ -3,7 +3,8 @@ namespace Gifting.Integration.Tests.Redemptions;
 [Collection(CosmosCollection.Name)]
 public sealed class ReviewTests(CosmosFixture cosmos) : IDisposable
 {
-    private readonly GiftingFactory _app = new(cosmos, settings: new Dictionary<string, string> { ["Redemption:ReviewThresholds:USD"] = "50000" });
+    private readonly GiftingFactory _app =
+        new(cosmos, settings: new Dictionary<string, string> { ["Redemption:ReviewThresholds:USD"] = "50000" });
 
     public void Dispose() => _app.Dispose();
 
@@ -27,7 +28,8 @@ public sealed class ReviewTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal(200, (int)approved.StatusCode);
         Assert.Equal(60000, after.GetProperty("gift").GetProperty("amount").GetInt64());
         Assert.Equal(0, after.GetProperty("pendingReview").GetProperty("amount").GetInt64());
-        await (await support.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "maybe" })).AssertProblemAsync(400, "validation_failed");
+        await (await support.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "maybe" }))
+            .AssertProblemAsync(400, "validation_failed");
     }
 
     [Fact]
@@ -74,7 +76,8 @@ public sealed class ReviewTests(CosmosFixture cosmos) : IDisposable
         Assert.Equal("cancelled", (await repeated.JsonAsync()).GetProperty("status").GetString());
         await (await support.PostJsonAsync($"/api/cards/{serial}/review", new { decision = "approve" }))
             .AssertProblemAsync(409, "not_under_review");
-        await (await _app.ClientFor("admin-1", "admin").PostJsonAsync($"/api/cards/{serial}/review", new { decision = "decline" }))
+        await (await _app.ClientFor("admin-1", "admin")
+                .PostJsonAsync($"/api/cards/{serial}/review", new { decision = "decline" }))
             .AssertProblemAsync(409, "not_under_review");
     }
 

@@ -4,7 +4,9 @@ using Gifting.Testing;
 
 namespace Gifting.Integration.Tests.Triggers;
 
-/// <summary>Refunds through <c>ProcessRefund</c> give back what the order took, where it took it, once across accounts.</summary>
+/// <summary>
+/// Refunds through <c>ProcessRefund</c> give back what the order took, where it took it, once across accounts.
+/// </summary>
 [Collection(CosmosCollection.Name)]
 public sealed class RefundToOriginTriggerTests(CosmosFixture cosmos) : IDisposable
 {
@@ -19,8 +21,10 @@ public sealed class RefundToOriginTriggerTests(CosmosFixture cosmos) : IDisposab
     {
         var (shopper, account) = await _app.FundedShopperAsync(5000);
         var expiresAt = DateTimeOffset.UtcNow.AddDays(30);
-        using var grant = await _app.ClientFor("promo-1", "promotions").PostJsonAsync($"/api/accounts/{account}/promotional-credits",
-            new { grantId = Api.NewId("grant"), amount = new { amount = 700, currency = "USD" }, expiresAt, reason = "welcome" });
+        using var grant = await _app.ClientFor("promo-1", "promotions").PostJsonAsync(
+            $"/api/accounts/{account}/promotional-credits",
+            new { grantId = Api.NewId("grant"), amount = new { amount = 700, currency = "USD" }, expiresAt,
+                reason = "welcome" });
         Assert.Equal(201, (int)grant.StatusCode);
         await _app.PayAsync(account, 1000);
 
@@ -31,15 +35,18 @@ public sealed class RefundToOriginTriggerTests(CosmosFixture cosmos) : IDisposab
         Assert.Equal(5000, balance.GetProperty("gift").GetProperty("amount").GetInt64());
         var lot = Assert.Single(balance.GetProperty("promotionalLots").EnumerateArray());
         Assert.Equal(700, lot.GetProperty("amount").GetProperty("amount").GetInt64());
-        Assert.Equal(expiresAt.ToUnixTimeMilliseconds(), lot.GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(expiresAt.ToUnixTimeMilliseconds(),
+            lot.GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
     }
 
     [Fact]
     public async Task Refund_OfLotThatHasExpiredSince_ForfeitsItAndTheActivitySaysSo()
     {
         var (shopper, account) = await _app.FundedShopperAsync(5000);
-        using var grant = await _app.ClientFor("promo-1", "promotions").PostJsonAsync($"/api/accounts/{account}/promotional-credits",
-            new { grantId = Api.NewId("grant"), amount = new { amount = 700, currency = "USD" }, expiresAt = DateTimeOffset.UtcNow.AddSeconds(2), reason = "flash" });
+        using var grant = await _app.ClientFor("promo-1", "promotions").PostJsonAsync(
+            $"/api/accounts/{account}/promotional-credits",
+            new { grantId = Api.NewId("grant"), amount = new { amount = 700, currency = "USD" },
+                expiresAt = DateTimeOffset.UtcNow.AddSeconds(2), reason = "flash" });
         Assert.Equal(201, (int)grant.StatusCode);
         await _app.PayAsync(account, 1000);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
@@ -49,7 +56,8 @@ public sealed class RefundToOriginTriggerTests(CosmosFixture cosmos) : IDisposab
         Assert.Equal(200, (int)refund.StatusCode);
         Assert.Equal(5000, await shopper.GiftBalanceAsync());
         var latest = (await (await shopper.GetAsync("/api/balance/activity")).JsonAsync()).GetProperty("items")[0];
-        Assert.Equal(("refund", 300L, 700L), (latest.GetProperty("type").GetString(), latest.GetProperty("amount").GetProperty("amount").GetInt64(),
+        Assert.Equal(("refund", 300L, 700L), (latest.GetProperty("type").GetString(),
+            latest.GetProperty("amount").GetProperty("amount").GetInt64(),
             latest.GetProperty("forfeited").GetProperty("amount").GetInt64()));
     }
 
@@ -94,9 +102,11 @@ public sealed class RefundToOriginTriggerTests(CosmosFixture cosmos) : IDisposab
             services => services.Decorate<IRefundClaims>(inner => new CrashingRefundClaims(inner)));
         var body = Body(Api.NewId("refund"), account, 300);
 
-        using var first = await crashing.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, deliveryCount: 1));
+        using var first = await crashing.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", body, deliveryCount: 1));
         var afterCrash = await shopper.GiftBalanceAsync();
-        using var second = await crashing.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, deliveryCount: 2));
+        using var second = await crashing.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", body, deliveryCount: 2));
 
         Assert.Equal((500, 500L), ((int)first.StatusCode, afterCrash));
         Assert.Equal(200, (int)second.StatusCode);
@@ -104,10 +114,12 @@ public sealed class RefundToOriginTriggerTests(CosmosFixture cosmos) : IDisposab
     }
 
     private Task<HttpResponseMessage> ProcessAsync(string body) =>
-        _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, messageId: Guid.NewGuid().ToString("N")));
+        _app.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", body, messageId: Guid.NewGuid().ToString("N")));
 
     private static string Body(string refundId, string account, long amount) =>
-        JsonSerializer.Serialize(new { refundId, accountId = account, orderId = "order-1", amount = new { amount, currency = "USD" } });
+        JsonSerializer.Serialize(
+            new { refundId, accountId = account, orderId = "order-1", amount = new { amount, currency = "USD" } });
 
     private async Task<string> RejectionReasonAsync(string refundId)
     {

@@ -17,7 +17,8 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
         await _app.PayAsync(account, 400);
         var body = RefundBody(Api.NewId("refund"), account, 250);
 
-        using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body));
+        using var response =
+            await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body));
 
         Assert.Equal(200, (int)response.StatusCode);
         var answer = await response.JsonAsync();
@@ -36,11 +37,14 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
             {"MessageReceiver":{"ClientId":"MessageReceiver1refunds","IsClosedOrClosing":false},
              "DeliveryCount":"1","LockToken":"\"4223106e-36f4-45ed-b1ab-96ead73e225b\"",
              "ExpiresAtUtc":"\"2020-10-22T21:49:35.809Z\"","EnqueuedTimeUtc":"\"2020-10-08T21:49:35.809Z\"",
-             "MessageId":"\"088fb2b9aede42e7a154dbc7f803a566\"","ContentType":"\"application/json\"","SequenceNumber":"1",
+             "MessageId":"\"088fb2b9aede42e7a154dbc7f803a566\"","ContentType":"\"application/json\"",
+             "SequenceNumber":"1",
              "UserProperties":{"Sec-Fetch-Site":"cross-site"},
-             "sys":{"MethodName":"ProcessRefund","UtcNow":"2020-10-08T21:49:36.127842Z","RandGuid":"addfc984-0000-0000-0000-000000000000"}}
+             "sys":{"MethodName":"ProcessRefund","UtcNow":"2020-10-08T21:49:36.127842Z",
+                    "RandGuid":"addfc984-0000-0000-0000-000000000000"}}
             """;
-        var payload = "{\"Data\":{\"message\":" + JsonSerializer.Serialize(JsonSerializer.Serialize(body)) + "},\"Metadata\":" + metadata + "}";
+        var payload = "{\"Data\":{\"message\":" + JsonSerializer.Serialize(JsonSerializer.Serialize(body))
+            + "},\"Metadata\":" + metadata + "}";
 
         using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", payload);
 
@@ -57,29 +61,38 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
         var handler = _app.CreateClient();
 
         for (var i = 1; i <= 10; i++)
-            Assert.Equal(200, (int)(await handler.InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", RefundBody(refundId, account, 300), deliveryCount: i))).StatusCode);
+            Assert.Equal(200, (int)(await handler.InvokeAsync("ProcessRefund",
+                HostPayloads.ServiceBus("message", RefundBody(refundId, account, 300), deliveryCount: i))).StatusCode);
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            handler.InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", RefundBody(refundId, account, 300 + i), messageId: Guid.NewGuid().ToString("N")))));
+            handler.InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message",
+                RefundBody(refundId, account, 300 + i), messageId: Guid.NewGuid().ToString("N")))));
 
         Assert.All(concurrent, r => Assert.Equal(200, (int)r.StatusCode));
         Assert.Equal(800, await shopper.GiftBalanceAsync());
         var activity = await (await shopper.GetAsync("/api/balance/activity")).JsonAsync();
-        Assert.Single(activity.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "refund");
+        Assert.Single(
+            activity.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "refund");
     }
 
     [Theory]
     [InlineData("not json", "not json")]
     [InlineData("{\"refundId\": 5}", "malformed")]
-    [InlineData("{\"refundId\": \"r1\", \"accountId\": \"a/b\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "a/b")]
-    [InlineData("{\"refundId\": \"r2\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "Unknown account")]
-    [InlineData("{\"refundId\": \"r3\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1.5, \"currency\": \"USD\"}}", "malformed at $.amount")]
-    [InlineData("{\"refundId\": \"r4\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", \"amount\": {\"amount\": 1, \"currency\": \"USD\"}, \"origin\": \"voucher\"}", "malformed at $.origin")]
+    [InlineData("{\"refundId\": \"r1\", \"accountId\": \"a/b\", \"orderId\": \"o\", "
+        + "\"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "a/b")]
+    [InlineData("{\"refundId\": \"r2\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", "
+        + "\"amount\": {\"amount\": 1, \"currency\": \"USD\"}}", "Unknown account")]
+    [InlineData("{\"refundId\": \"r3\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", "
+        + "\"amount\": {\"amount\": 1.5, \"currency\": \"USD\"}}", "malformed at $.amount")]
+    [InlineData("{\"refundId\": \"r4\", \"accountId\": \"nobody-here\", \"orderId\": \"o\", "
+        + "\"amount\": {\"amount\": 1, \"currency\": \"USD\"}, \"origin\": \"voucher\"}", "malformed at $.origin")]
     public async Task Refund_ThatCanNeverSucceed_IsRecordedAndCompleted(string body, string recorded)
     {
-        using var response = await _app.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, messageId: Api.NewId("poison")));
+        using var response = await _app.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", body, messageId: Api.NewId("poison")));
 
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.Contains((await response.JsonAsync()).GetProperty("Logs").EnumerateArray(), l => l.GetString()!.StartsWith("Rejected", StringComparison.Ordinal));
+        Assert.Contains((await response.JsonAsync()).GetProperty("Logs").EnumerateArray(),
+            l => l.GetString()!.StartsWith("Rejected", StringComparison.Ordinal));
         Assert.True(await RejectionsContainAsync(recorded), $"No rejection mentions '{recorded}'.");
     }
 
@@ -101,19 +114,28 @@ public sealed class RefundTriggerTests(CosmosFixture cosmos) : IDisposable
         var (shopper, account) = await _app.FundedShopperAsync(1000);
         await _app.PayAsync(account, 500);
         using var crashing = new GiftingFactory(cosmos,
-            services => services.Decorate<Gifting.Core.Ledger.ILedgerStore>(inner => new Gifting.Testing.CrashingLedgerStore(inner)));
+            services => services.Decorate<Gifting.Core.Ledger.ILedgerStore>(
+                inner => new Gifting.Testing.CrashingLedgerStore(inner)));
         var body = RefundBody(Api.NewId("refund"), account, 90);
 
-        using var first = await crashing.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, deliveryCount: 1));
-        using var second = await crashing.CreateClient().InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, deliveryCount: 2));
+        using var first = await crashing.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", body, deliveryCount: 1));
+        using var second = await crashing.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", body, deliveryCount: 2));
 
         Assert.Equal(500, (int)first.StatusCode);
         Assert.Equal(200, (int)second.StatusCode);
         Assert.Equal(590, await shopper.GiftBalanceAsync());
     }
 
-    private static string RefundBody(string refundId, string account, long amount, string currency = "USD", string origin = "balance") =>
-        JsonSerializer.Serialize(new { refundId, accountId = account, orderId = "order-1", amount = new { amount, currency }, reason = "returned", origin });
+    private static string RefundBody(
+        string refundId, string account, long amount, string currency = "USD", string origin = "balance") =>
+        JsonSerializer.Serialize(new
+        {
+            refundId, accountId = account, orderId = "order-1", amount = new { amount, currency }, reason = "returned",
+            origin
+        });
 
-    private async Task<bool> RejectionsContainAsync(string fragment) => (await cosmos.RejectionsMentioningAsync(fragment)).Count > 0;
+    private async Task<bool> RejectionsContainAsync(string fragment) =>
+        (await cosmos.RejectionsMentioningAsync(fragment)).Count > 0;
 }
