@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace Gifting.Functions;
 
-/// <summary>Settings are bound from their section, validated when the app starts, and handed to core as values.</summary>
+/// <summary>
+/// Settings are bound from their section, validated when the app starts, and handed to core as values.
+/// </summary>
 public static class SettingsRegistration
 {
     /// <summary>

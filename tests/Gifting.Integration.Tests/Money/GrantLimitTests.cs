@@ -13,7 +13,8 @@ public sealed class GrantLimitTests(CosmosFixture cosmos) : IDisposable
     {
         var (shopper, account) = await _app.FundedShopperAsync(1000);
 
-        using var grant = await GrantAsync(account, new { amount = long.MaxValue, currency = "USD" }, marketplace: null);
+        using var grant = await GrantAsync(
+            account, new { amount = long.MaxValue, currency = "USD" }, marketplace: null);
 
         await grant.AssertProblemAsync(400, "validation_failed");
         using var balance = await shopper.GetAsync("/api/balance");
@@ -39,7 +40,8 @@ public sealed class GrantLimitTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Grant_InEuroToANewAccountWithoutMarketplace_Answers400()
     {
-        using var grant = await GrantAsync(Api.NewId("shopper"), new { amount = 500, currency = "EUR" }, marketplace: null);
+        using var grant = await GrantAsync(
+            Api.NewId("shopper"), new { amount = 500, currency = "EUR" }, marketplace: null);
 
         await grant.AssertProblemAsync(400, "validation_failed");
     }
