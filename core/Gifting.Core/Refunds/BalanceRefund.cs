@@ -5,12 +5,13 @@ namespace Gifting.Core.Refunds;
 /// <summary>
 /// How a refund from balance gives an order's money back: what is left is what the order's debits took, less what
 /// its earlier refunds gave back or forfeited, lot by lot. Gift goes back first, then the lots, latest expiry first
-/// (the reverse of spending); a lot already past its expiry is forfeited rather than given back.
+/// (the reverse of spending); a lot that expires by <c>forfeitBefore</c> is forfeited rather than given back.
 /// </summary>
 internal static class BalanceRefund
 {
     public static Result<LedgerChange> Decide(
-        BalanceState balance, IReadOnlyList<LedgerEntry> orderEntries, RefundCommand command, DateTimeOffset now)
+        BalanceState balance, IReadOnlyList<LedgerEntry> orderEntries, RefundCommand command,
+        DateTimeOffset forfeitBefore)
     {
         // Entries without an allocation moved nothing the order took from this balance: an external refund.
         var debits = Allocations(orderEntries, EntryType.Debit);
@@ -37,7 +38,7 @@ internal static class BalanceRefund
         {
             var part = lot with { Amount = Math.Min(rest, lot.Amount) };
             rest -= part.Amount;
-            (part.ExpiresAt > now ? restored : forfeited).Add(part);
+            (part.ExpiresAt > forfeitBefore ? restored : forfeited).Add(part);
         }
 
         var lots = balance.Lots.ToList();

@@ -10,7 +10,7 @@ namespace Gifting.Core.Refunds;
 /// </summary>
 public sealed class CreditRefund(
     AccountLedger ledger, ILedgerStore store, IRefundClaims claims, IExpiryIndex expiries, AccountBalances balances,
-    RefundLimits limits, TimeProvider clock)
+    RefundLimits limits, PromotionLimits promotions, TimeProvider clock)
 {
     public async Task<Result<RefundResult>> ExecuteAsync(RefundCommand command, CancellationToken cancellationToken)
     {
@@ -27,21 +27,28 @@ public sealed class CreditRefund(
         if (command.Amount.Currency != marketplace.Currency)
             return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
 
+        var opKey = OpKeys.Refund(command.RefundId);
+        var reference = $"order:{command.OrderId}";
+        // A lot this close to its expiry is forfeited rather than given back: the expiry timer may already have
+        // passed it, and a lot put back behind the timer would never expire (grants keep the same lead).
+        var forfeitBefore = clock.GetUtcNow() + promotions.MinimumLead;
+        if (command.Origin == RefundOrigin.Balance
+            && await RefusalBeforeClaimAsync(command, latest, opKey, forfeitBefore, cancellationToken) is { } refused)
+            return refused;
+
         // Claimed before posting: a crash in between leaves a claim that this account's redelivery goes on from.
         var owner = await claims.ClaimAsync(command.RefundId, command.Account, cancellationToken);
         if (owner != command.Account)
             return new Failure(ErrorCode.NotRefundable, "This refund id belongs to another account.");
 
-        var opKey = OpKeys.Refund(command.RefundId);
-        var reference = $"order:{command.OrderId}";
         var posting = command.Origin == RefundOrigin.External
             ? await ledger.PostAsync(command.Account, marketplace, opKey, balance => new LedgerChange(
                 EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount },
                 reference),
                 cancellationToken)
             : await ledger.PostAsync(command.Account, marketplace, opKey,
-                (seq, ct) => OrderEntriesAsync(command, seq, ct),
-                (balance, entries) => BalanceRefund.Decide(balance, entries, command, clock.GetUtcNow()),
+                (seq, ct) => OrderEntriesAsync(command, seq, forfeitBefore, ct),
+                (balance, entries) => BalanceRefund.Decide(balance, entries, command, forfeitBefore),
                 cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
 
@@ -56,15 +63,31 @@ public sealed class CreditRefund(
     /// first, as a grant indexes before it posts: a lot given back must be one the expiry timer will find.
     /// </summary>
     private async Task<IReadOnlyList<LedgerEntry>> OrderEntriesAsync(
-        RefundCommand command, long seq, CancellationToken cancellationToken)
+        RefundCommand command, long seq, DateTimeOffset forfeitBefore, CancellationToken cancellationToken)
     {
         var reference = $"order:{command.OrderId}";
         var entries = await store.FindByReferenceAsync(command.Account, reference, seq, cancellationToken);
-        var now = clock.GetUtcNow();
         var taken = entries.Where(e => e.Type == EntryType.Debit).SelectMany(e => e.Allocation?.Lots ?? [])
-            .Where(l => l.ExpiresAt > now).DistinctBy(l => l.LotId);
+            .Where(l => l.ExpiresAt > forfeitBefore).DistinctBy(l => l.LotId);
         foreach (var lot in taken)
             await expiries.AddAsync(new ExpiringLot(command.Account, lot.LotId, lot.ExpiresAt), cancellationToken);
         return entries;
+    }
+
+    /// <summary>
+    /// A refund from balance that this account cannot take (no such order here, nothing left of it) is refused
+    /// before it claims its refund id, so the message naming the account that did pay still can. Its own redelivery
+    /// after it was posted finds its entry and goes on. The decision inside the posting stays the one that counts.
+    /// </summary>
+    private async Task<Failure?> RefusalBeforeClaimAsync(
+        RefundCommand command, LedgerEntry latest, string opKey, DateTimeOffset forfeitBefore,
+        CancellationToken cancellationToken)
+    {
+        var entries = await store.FindByReferenceAsync(
+            command.Account, $"order:{command.OrderId}", latest.Seq, cancellationToken);
+        var decision = BalanceRefund.Decide(latest.After, entries, command, forfeitBefore);
+        if (decision.Succeeded || decision.Failure!.Code != ErrorCode.NotRefundable) return null;
+        var posted = await store.FindByOpKeyAsync(command.Account, opKey, cancellationToken);
+        return posted is null ? decision.Failure : null;
     }
 }

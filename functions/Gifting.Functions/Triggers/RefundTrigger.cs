@@ -37,6 +37,8 @@ public static class RefundTrigger
             var payload = HostPayload.Parse(root);
             if (payload is null) return Results.BadRequest();
             var body = payload.MessageBody("message");
+            if (body.ValueKind == JsonValueKind.Undefined)
+                return await RejectAsync(rejected, clock, payload, body, "The invocation carries no message body.", ct);
             var text = body.ValueKind == JsonValueKind.String ? body.GetString()! : body.GetRawText();
             if (Encoding.UTF8.GetByteCount(text) is var size && size > MaxMessageBytes)
                 return await RejectAsync(rejected, clock, payload, body,
@@ -90,11 +92,11 @@ public static class RefundTrigger
         IRejectedMessages rejected, TimeProvider clock, HostPayload payload, JsonElement body, string reason,
         CancellationToken ct)
     {
+        var raw = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();
         var key = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("refundId", out var id)
             && id.ValueKind == JsonValueKind.String
             ? "refund:" + id.GetString()
-            : "message:" + (payload.MetadataString("MessageId") ?? body.GetRawText());
-        var raw = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();
+            : "message:" + (payload.MetadataString("MessageId") ?? raw);
         await rejected.RecordAsync(new RejectedMessage(Queue, key, reason, raw, clock.GetUtcNow()), ct);
         return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
     }

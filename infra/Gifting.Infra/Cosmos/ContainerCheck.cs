@@ -5,8 +5,9 @@ namespace Gifting.Infra.Cosmos;
 /// <summary>
 /// Compares a container as provisioned with its definition in <see cref="GiftingContainers.Definitions"/>. Only the
 /// settings correctness depends on: the partition key (every document and point read is keyed on it), the unique
-/// keys (the ledger's <c>/opKey</c> is what turns a redelivery into a 409 instead of a second posting) and whether
-/// time to live is on (records that carry a <c>ttl</c> are only removed when it is).
+/// keys (the ledger's <c>/opKey</c> is what turns a redelivery into a 409 instead of a second posting) and time to
+/// live: on where records carry a <c>ttl</c> (they are only removed when it is), and with no default where documents
+/// must be kept.
 /// </summary>
 public static class ContainerCheck
 {
@@ -28,6 +29,10 @@ public static class ContainerCheck
         if (expected.DefaultTimeToLive is not null && actual.DefaultTimeToLive is null)
             yield return $"container '{name}' has time to live off (defaultTtl), so the ttl of its documents "
                 + $"never removes them. Turn it on with the default {expected.DefaultTimeToLive}.";
+        // -1 only honours a ttl a document carries, and these documents carry none; a default deletes every one.
+        if (expected.DefaultTimeToLive is null && actual.DefaultTimeToLive is { } ttl and not -1)
+            yield return $"container '{name}' deletes its documents after {ttl} seconds (defaultTtl), but they "
+                + "must be kept for good: ledger entries, refund claims, cards, expiry entries. Turn time to live off.";
     }
 
     private static string Describe(IEnumerable<string> paths) =>

@@ -149,15 +149,20 @@ public sealed class MoneyMovementModelTests
 
         var result = await core.RefundAsync(refundId, account.Id, amount, currency, orderId, origin);
 
+        // A refund from balance this account cannot take is refused before it claims its id.
+        var applies = origin == RefundOrigin.External || account.Refunds.ContainsKey(refundId)
+            || (account.Orders.ContainsKey(orderId) && amount <= account.LeftToRefund(orderId));
         ErrorCode? refused = !account.HasEntries ? ErrorCode.ValidationFailed
             : currency != account.Marketplace.Currency ? ErrorCode.CurrencyMismatch
+            : !applies ? ErrorCode.NotRefundable
             : claims.TryGetValue(refundId, out var owner) && owner != account.Id ? ErrorCode.NotRefundable
             : null;
         if (refused is null) claims.TryAdd(refundId, account.Id);
         var again = refused is null && account.Refunds.ContainsKey(refundId);
         var expected = refused is not null ? null
             : again ? account.Refunds[refundId]
-            : account.Refund(refundId, orderId, amount, origin, core.Clock.GetUtcNow());
+            : account.Refund(refundId, orderId, amount, origin,
+                core.Clock.GetUtcNow() + PromotionLimits.Default.MinimumLead);
 
         var actual = result.Succeeded
             ? (result.Value.Credited.Amount, result.Value.Forfeited.Amount)

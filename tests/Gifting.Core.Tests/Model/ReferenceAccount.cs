@@ -88,10 +88,11 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
 
     /// <summary>
     /// What a refund should credit and forfeit, or null when it cannot be applied; applies it when it can. From
-    /// balance: gift first, then the order's lots latest expiry first, a lot past its expiry forfeited.
+    /// balance: gift first, then the order's lots latest expiry first, a lot that expires by
+    /// <paramref name="forfeitBefore"/> (now plus the minimum lead) forfeited.
     /// </summary>
     public (long Credited, long Forfeited)? Refund(
-        string refundId, string orderId, long amount, RefundOrigin origin, DateTimeOffset now)
+        string refundId, string orderId, long amount, RefundOrigin origin, DateTimeOffset forfeitBefore)
     {
         if (origin == RefundOrigin.External)
         {
@@ -112,7 +113,7 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
             rest -= part;
             if (lot.Amount == part) order.Lots.Remove(lotId);
             else order.Lots[lotId] = (lot.Amount - part, lot.ExpiresAt);
-            if (lot.ExpiresAt <= now)
+            if (lot.ExpiresAt <= forfeitBefore)
             {
                 forfeited += part;
                 continue;

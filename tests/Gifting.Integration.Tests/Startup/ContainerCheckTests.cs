@@ -52,6 +52,20 @@ public sealed class ContainerCheckTests
         Assert.Contains("defaultTtl", Assert.Single(problems), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ledger")]
+    [InlineData("cards")]
+    [InlineData("expiries")]
+    public void Problems_WhenAContainerThatKeepsItsDocumentsHasADefaultTimeToLive_NameDefaultTtl(string name)
+    {
+        var actual = new ContainerProperties(name, "/pk") { DefaultTimeToLive = 30 * 24 * 3600 };
+        if (name == "ledger") actual.UniqueKeyPolicy = Expected(name).UniqueKeyPolicy;
+
+        var problems = ContainerCheck.Problems(Expected(name), actual);
+
+        Assert.Contains("defaultTtl", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Problems_WhenTimeToLiveHasAValue_AreNone() =>
         Assert.Empty(ContainerCheck.Problems(Expected("throttles"),
