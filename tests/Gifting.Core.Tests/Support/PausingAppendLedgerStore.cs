@@ -1,4 +1,5 @@
 using Gifting.Core.Ledger;
+using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace Gifting.Core.Tests.Support;
 /// Holds the first append until the test releases it, as a request that stalled after deciding would, so another
 /// use case can run between a decision and the write it decided.
 /// </summary>
-internal sealed class PausingAppendLedgerStore(ILedgerStore inner) : ILedgerStore
+internal sealed class PausingAppendLedgerStore(ILedgerStore inner) : DelegatingLedgerStore(inner)
 {
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -17,27 +18,13 @@ internal sealed class PausingAppendLedgerStore(ILedgerStore inner) : ILedgerStor
 
     public void Release() => _released.TrySetResult();
 
-    public async Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    public override async Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _appends) == 1)
         {
             _reached.TrySetResult();
             await _released.Task.WaitAsync(cancellationToken);
         }
-        return await inner.TryAppendAsync(entry, cancellationToken);
+        return await base.TryAppendAsync(entry, cancellationToken);
     }
-
-    public Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken) =>
-        inner.ReadLatestAsync(account, cancellationToken);
-
-    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
-        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken) =>
-        inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
-
-    public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken) =>
-        inner.FindByOpKeyAsync(account, opKey, cancellationToken);
-
-    public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
-        AccountId account, long fromSeq, int count, CancellationToken cancellationToken) =>
-        inner.ReadDescendingAsync(account, fromSeq, count, cancellationToken);
 }

@@ -70,17 +70,10 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Issue_AfterTheRecordIsLost_IssuesNoSecondBatch()
     {
-        var cards = new ObservedCardStore();
-        using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(cards.Wrap));
-        var issuer = app.ClientFor("issuer-1", "issuer");
-        var key = Api.NewId("issue");
-
-        using var first = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
-        await IdempotencyRecords.DeleteAsync(app, "issuer-1", key);
-        using var again = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
+        var (first, again, created) = await IssueTwiceLosingTheRecordAsync(ThreeCards);
 
         Assert.Equal(201, (int)again.StatusCode);
-        Assert.Equal(3, cards.Created);
+        Assert.Equal(3, created);
         var firstCards = await CardsAsync(first);
         var againCards = await CardsAsync(again);
         Assert.Equal(Serials(firstCards), Serials(againCards));
@@ -90,17 +83,27 @@ public sealed class IdempotencyTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Issue_AfterTheRecordIsLost_WithAnotherBody_Returns422AndIssuesNothing()
     {
+        var (_, other, created) = await IssueTwiceLosingTheRecordAsync(FiveCards);
+
+        await other.AssertProblemAsync(422, "idempotency_key_mismatch");
+        Assert.Equal(3, created);
+    }
+
+    /// <summary>
+    /// Issues three cards under a key, forgets the key's record, then sends <paramref name="second"/>.
+    /// </summary>
+    private async Task<(HttpResponseMessage First, HttpResponseMessage Second, int Created)>
+        IssueTwiceLosingTheRecordAsync(object second)
+    {
         var cards = new ObservedCardStore();
         using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(cards.Wrap));
         var issuer = app.ClientFor("issuer-1", "issuer");
         var key = Api.NewId("issue");
 
-        using var first = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
+        var first = await issuer.PostJsonAsync("/api/cards", ThreeCards, key);
         await IdempotencyRecords.DeleteAsync(app, "issuer-1", key);
-        using var other = await issuer.PostJsonAsync("/api/cards", FiveCards, key);
-
-        await other.AssertProblemAsync(422, "idempotency_key_mismatch");
-        Assert.Equal(3, cards.Created);
+        var again = await issuer.PostJsonAsync("/api/cards", second, key);
+        return (first, again, cards.Created);
     }
 
     [Fact]
