@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Azure.Cosmos;
 using Xunit.Abstractions;
 
 namespace Gifting.Integration.Tests.Performance;
@@ -110,6 +111,26 @@ public sealed class OperationBudgetTests : IDisposable
         _output.WriteLine($"expiry: {run} per run + {perLot} per lot (1 lot: {one}, 3 lots: {three})");
         Assert.True(perLot <= OperationBudgets.ExpiryPerLot, $"expiry costs {perLot} per lot");
         Assert.True(run <= OperationBudgets.ExpiryPerRun, $"an expiry run costs {run} besides its lots");
+    }
+
+    /// <summary>The budgets are only as good as the counter: it must tell a cross-partition query from the rest.</summary>
+    [Theory]
+    [InlineData("POST", "dbs/d/colls/ledger", "[\"acct-1\"]", null, CosmosOperationKind.Query, false)]
+    [InlineData("POST", "dbs/d/colls/ledger", null, null, CosmosOperationKind.Query, true)]
+    [InlineData("POST", "dbs/d/colls/ledger", "[\"acct-1\"]", "True", CosmosOperationKind.Query, true)]
+    [InlineData("GET", "dbs/d/colls/ledger/docs/head", "[\"acct-1\"]", "True", CosmosOperationKind.PointRead, false)]
+    [InlineData("GET", "dbs/d/colls/ledger/pkranges", null, null, CosmosOperationKind.Metadata, false)]
+    public void Counter_ClassifiesRequestsByKindAndPartition(
+        string method, string path, string? partitionKey, string? crossPartition, CosmosOperationKind kind, bool cross)
+    {
+        var request = new RequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (method == "POST") request.Headers.Set("x-ms-documentdb-isquery", "True");
+        if (partitionKey is not null) request.Headers.Set("x-ms-documentdb-partitionkey", partitionKey);
+        if (crossPartition is not null) request.Headers.Set("x-ms-documentdb-query-enablecrosspartition", crossPartition);
+
+        var operation = CosmosOperationCounter.Classify(request);
+
+        Assert.Equal((kind, cross, "ledger"), (operation.Kind, operation.CrossPartition, operation.Container));
     }
 
     private HttpClient Issuer => _app.ClientFor("issuer-1", "issuer");
