@@ -48,7 +48,8 @@ public sealed class OperationBudgetTests : IDisposable
     public async Task Redemption_StaysWithinItsBudget()
     {
         var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
-        var codes = new Queue<string>((await Issuer.IssueAsync(count: 2)).Select(c => c.GetProperty("code").GetString()!));
+        var cards = await Issuer.IssueAsync(count: 2);
+        var codes = new Queue<string>(cards.Select(c => c.GetProperty("code").GetString()!));
         await MeasureAsync("redemption", OperationBudgets.Redemption, () => Ok(shopper.RedeemAsync(codes.Dequeue())));
     }
 
@@ -113,7 +114,7 @@ public sealed class OperationBudgetTests : IDisposable
         Assert.True(run <= OperationBudgets.ExpiryPerRun, $"an expiry run costs {run} besides its lots");
     }
 
-    /// <summary>The budgets are only as good as the counter: it must tell a cross-partition query from the rest.</summary>
+    /// <summary>The budgets are only as good as the counter: it tells a cross-partition query from the rest.</summary>
     [Theory]
     [InlineData("POST", "dbs/d/colls/ledger", "[\"acct-1\"]", null, CosmosOperationKind.Query, false)]
     [InlineData("POST", "dbs/d/colls/ledger", null, null, CosmosOperationKind.Query, true)]
@@ -126,7 +127,8 @@ public sealed class OperationBudgetTests : IDisposable
         var request = new RequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
         if (method == "POST") request.Headers.Set("x-ms-documentdb-isquery", "True");
         if (partitionKey is not null) request.Headers.Set("x-ms-documentdb-partitionkey", partitionKey);
-        if (crossPartition is not null) request.Headers.Set("x-ms-documentdb-query-enablecrosspartition", crossPartition);
+        if (crossPartition is not null)
+            request.Headers.Set("x-ms-documentdb-query-enablecrosspartition", crossPartition);
 
         var operation = CosmosOperationCounter.Classify(request);
 
