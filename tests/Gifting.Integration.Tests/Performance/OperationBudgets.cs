@@ -10,7 +10,7 @@ public static class OperationBudgets
     public const int ActivityPage = 4;
     public const int Redemption = 16;
     public const int Debit = 12;
-    public const int Refund = 11;
+    public const int Refund = 12;
     public const int Grant = 11;
     public const int Activation = 2;
     public const int Cancellation = 2;
