@@ -22,17 +22,32 @@ public sealed class SweepRedemptions(
     public async Task<SweepSummary> ExecuteAsync(DateTimeOffset upTo, CancellationToken cancellationToken)
     {
         var (due, completed) = (0, 0);
+        // An entry that fails stays in the index for the next run; the others must not wait behind it.
+        var failed = new Dictionary<string, Exception>(StringComparer.Ordinal);
         while (true)
         {
-            var batch = await index.DueAsync(upTo, BatchSize, cancellationToken);
+            var batch = (await index.DueAsync(upTo, BatchSize + failed.Count, cancellationToken))
+                .Where(e => !failed.ContainsKey(e.RedemptionId)).Take(BatchSize).ToList();
             foreach (var entry in batch)
             {
-                if (await FinishAsync(entry, cancellationToken)) completed++;
-                await index.RemoveAsync(entry, cancellationToken);
+                try
+                {
+                    if (await FinishAsync(entry, cancellationToken)) completed++;
+                    await index.RemoveAsync(entry, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed[entry.RedemptionId] = e;
+                }
             }
             due += batch.Count;
-            if (batch.Count < BatchSize) return new SweepSummary(due, completed);
+            if (batch.Count < BatchSize) break;
         }
+        // Reported once the rest is done, so the run counts as failed and its log names what is stuck.
+        if (failed.Count > 0)
+            throw new AggregateException($"{failed.Count} unfinished redemption steps could not be finished.",
+                failed.Values);
+        return new SweepSummary(due, completed);
     }
 
     /// <summary>True when the card was still waiting for the entry's credit.</summary>
