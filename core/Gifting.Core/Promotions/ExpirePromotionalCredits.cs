@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Gifting.Core.Ledger;
 
 namespace Gifting.Core.Promotions;
@@ -23,28 +24,53 @@ public sealed class ExpirePromotionalCredits(
     {
         var started = clock.GetUtcNow();
         var (due, expired, amount) = (0, 0, 0L);
+        // A lot that fails stays in the index for the next run; the lots after it must not wait behind it.
+        var failed = new Dictionary<ExpiringLot, Exception>();
         while (true)
         {
             var room = limits.MaxLotsPerRun - due;
             if (room <= 0 || clock.GetUtcNow() - started >= limits.RunBudget)
             {
                 // One entry more tells whether the next run has work, so the summary does not cry wolf.
-                var more = await index.DueAsync(now, 1, cancellationToken);
-                return new ExpirySummary(due, expired, amount, Complete: more.Count == 0);
+                var more = await DueAsync(now, 1, failed, cancellationToken);
+                return Finish(new ExpirySummary(due, expired, amount, Complete: more.Count == 0), failed);
             }
-            var page = await index.DueAsync(now, Math.Min(PageSize, room), cancellationToken);
-            if (page.Count == 0) return new ExpirySummary(due, expired, amount, Complete: true);
+            var page = await DueAsync(now, Math.Min(PageSize, room), failed, cancellationToken);
+            if (page.Count == 0) return Finish(new ExpirySummary(due, expired, amount, Complete: true), failed);
             foreach (var lot in page)
             {
-                if (await ExpireAsync(lot, now, cancellationToken) is { } removed)
+                try
                 {
-                    expired++;
-                    amount += removed;
+                    if (await ExpireAsync(lot, now, cancellationToken) is { } removed)
+                    {
+                        expired++;
+                        amount += removed;
+                    }
+                    await index.RemoveAsync(lot, cancellationToken);
                 }
-                await index.RemoveAsync(lot, cancellationToken);
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed[lot] = e;
+                }
             }
             due += page.Count;
         }
+    }
+
+    private async Task<IReadOnlyList<ExpiringLot>> DueAsync(
+        DateTimeOffset now, int max, Dictionary<ExpiringLot, Exception> failed, CancellationToken cancellationToken) =>
+        (await index.DueAsync(now, max + failed.Count, cancellationToken))
+            .Where(l => !failed.ContainsKey(l)).Take(max).ToList();
+
+    /// <summary>
+    /// The summary, or, once the rest is done, the failures: the run then counts as failed (the host retries it and
+    /// logs it) and names how many lots are stuck.
+    /// </summary>
+    private static ExpirySummary Finish(ExpirySummary summary, Dictionary<ExpiringLot, Exception> failed)
+    {
+        if (failed.Count == 0) return summary;
+        if (failed.Count == 1) ExceptionDispatchInfo.Throw(failed.Values.Single());
+        throw new AggregateException($"{failed.Count} due lots could not be expired.", failed.Values);
     }
 
     /// <summary>The amount expired, or null when there was nothing left to expire (or it expired earlier).</summary>

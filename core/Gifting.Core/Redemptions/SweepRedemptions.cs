@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Gifting.Core.Cards;
 
 namespace Gifting.Core.Redemptions;
@@ -44,7 +45,8 @@ public sealed class SweepRedemptions(
             if (batch.Count < BatchSize) break;
         }
         // Reported once the rest is done, so the run counts as failed and its log names what is stuck.
-        if (failed.Count > 0)
+        if (failed.Count == 1) ExceptionDispatchInfo.Throw(failed.Values.Single());
+        if (failed.Count > 1)
             throw new AggregateException($"{failed.Count} unfinished redemption steps could not be finished.",
                 failed.Values);
         return new SweepSummary(due, completed);

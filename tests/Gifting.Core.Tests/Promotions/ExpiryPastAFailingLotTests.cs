@@ -1,0 +1,43 @@
+using Gifting.Core.Ledger;
+using Gifting.Testing;
+
+namespace Gifting.Core.Tests.Promotions;
+
+/// <summary>One lot the expiry timer cannot expire must not keep every later lot from expiring.</summary>
+public sealed class ExpiryPastAFailingLotTests
+{
+    private static readonly AccountId Alice = TestCore.Account("alice");
+    private static readonly AccountId Bob = TestCore.Account("bob");
+
+    [Fact]
+    public async Task Expire_WhenOneLotKeepsFailing_ExpiresTheOthersAndReportsTheFailure()
+    {
+        AccountId? poisoned = null;
+        var core = new CoreBuilder().WithLedgerStore(s => new PoisonedAccountLedgerStore(s, () => poisoned)).Build();
+        await core.FundAsync(Alice, 10_00);
+        await core.FundAsync(Bob, 10_00);
+        Assert.True((await core.GrantAsync(Alice, "g-alice", 5_00, TimeSpan.FromHours(1))).Succeeded);
+        Assert.True((await core.GrantAsync(Bob, "g-bob", 3_00, TimeSpan.FromHours(2))).Succeeded);
+        core.Clock.Advance(TimeSpan.FromHours(3));
+        poisoned = Alice;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => core.ExpireAsync());
+
+        Assert.Equal(EntryType.PromoExpiry, core.Ledger.Entries(Bob)[^1].Type);
+        Assert.Equal("g-alice", Assert.Single(core.ExpiryIndex.Entries).LotId);
+        poisoned = null;
+        var healed = await core.ExpireAsync();
+        Assert.Equal((1, 1), (healed.Due, healed.Expired));
+        Assert.Empty(core.ExpiryIndex.Entries);
+    }
+
+    /// <summary>An account whose ledger cannot be read, as a corrupt document or a bug would make it.</summary>
+    private sealed class PoisonedAccountLedgerStore(ILedgerStore inner, Func<AccountId?> poisoned)
+        : DelegatingLedgerStore(inner)
+    {
+        public override Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken) =>
+            account == poisoned()
+                ? throw new InvalidOperationException("This account's ledger cannot be read.")
+                : base.ReadLatestAsync(account, cancellationToken);
+    }
+}
