@@ -1,5 +1,6 @@
 using Gifting.Core.Cards;
 using Gifting.Core.Ledger;
+using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Support;
 
@@ -42,34 +43,8 @@ internal sealed class CancellingCardStore(
 }
 
 /// <summary>A ledger whose calls throw once the caller's token is cancelled, as the Cosmos SDK's do.</summary>
-internal sealed class TokenHonouringLedgerStore(ILedgerStore inner) : ILedgerStore
+internal sealed class TokenHonouringLedgerStore(ILedgerStore inner) : DelegatingLedgerStore(inner)
 {
-    public Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
-    {
+    protected override void OnCall(CancellationToken cancellationToken) =>
         cancellationToken.ThrowIfCancellationRequested();
-        return inner.ReadLatestAsync(account, cancellationToken);
-    }
-
-    public Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return inner.TryAppendAsync(entry, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
-        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken) =>
-        inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
-
-    public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return inner.FindByOpKeyAsync(account, opKey, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
-        AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return inner.ReadDescendingAsync(account, fromSeq, count, cancellationToken);
-    }
 }

@@ -1,5 +1,6 @@
 using Gifting.Core.Ledger;
 using Gifting.Core.Promotions;
+using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Support;
 
@@ -43,37 +44,7 @@ internal sealed class CountingExpiryIndex(IExpiryIndex inner, OperationCount cou
     }
 }
 
-internal sealed class CountingLedgerStore(ILedgerStore inner, OperationCount counter) : ILedgerStore
+internal sealed class CountingLedgerStore(ILedgerStore inner, OperationCount counter) : DelegatingLedgerStore(inner)
 {
-    public Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
-    {
-        counter.Count();
-        return inner.ReadLatestAsync(account, cancellationToken);
-    }
-
-    public Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
-    {
-        counter.Count();
-        return inner.TryAppendAsync(entry, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
-        AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
-    {
-        counter.Count();
-        return inner.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
-    }
-
-    public Task<LedgerEntry?> FindByOpKeyAsync(AccountId account, string opKey, CancellationToken cancellationToken)
-    {
-        counter.Count();
-        return inner.FindByOpKeyAsync(account, opKey, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
-        AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
-    {
-        counter.Count();
-        return inner.ReadDescendingAsync(account, fromSeq, count, cancellationToken);
-    }
+    protected override void OnCall(CancellationToken cancellationToken) => counter.Count();
 }
