@@ -28,6 +28,7 @@ public static class GiftingInfraServices
             GiftingContainers.CreateClient(sp.GetRequiredService<CosmosOptions>(), GiftingJson.Options));
         services.AddSingleton<GiftingContainers>();
         services.AddSingleton<ICardStore, CosmosCardStore>();
+        services.AddSingleton<CosmosAccounts>();
         services.AddSingleton<ILedgerStore, CosmosLedgerStore>();
         services.AddSingleton<IPreferencesStore, CosmosPreferencesStore>();
         services.AddSingleton<IAttemptLog, CosmosAttemptLog>();

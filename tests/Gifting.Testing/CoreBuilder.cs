@@ -88,7 +88,7 @@ public sealed partial class CoreBuilder
         services.AddSingleton(_decorateCards(_cards));
         services.AddSingleton(_decorateLedger(_ledger));
         services.AddSingleton(_decorateExpiries(_expiryIndex));
-        var holds = new InMemoryHoldStore();
+        var holds = _ledger.Holds;
         services.AddSingleton(_decorateHolds(holds));
         services.AddSingleton(_decorateUnfinished(_unfinished));
         services.AddSingleton(_decorateRefundClaims(_refundClaims));

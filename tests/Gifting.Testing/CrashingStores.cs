@@ -69,8 +69,8 @@ public sealed class CrashingLedgerStore(ILedgerStore inner) : ILedgerStore
 {
     private int _crashed;
 
-    public Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken) =>
-        inner.ReadLatestAsync(account, cancellationToken);
+    public Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken) =>
+        inner.ReadAccountAsync(account, cancellationToken);
 
     public async Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {

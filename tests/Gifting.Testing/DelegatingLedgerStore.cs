@@ -9,10 +9,10 @@ namespace Gifting.Testing;
 /// </summary>
 public abstract class DelegatingLedgerStore(ILedgerStore inner) : ILedgerStore
 {
-    public virtual Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
+    public virtual Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken)
     {
         OnCall(cancellationToken);
-        return inner.ReadLatestAsync(account, cancellationToken);
+        return inner.ReadAccountAsync(account, cancellationToken);
     }
 
     public virtual Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)

@@ -20,6 +20,6 @@ public sealed class InMemoryHoldStore : IHoldStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<Hold>> ListAsync(AccountId account, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Hold>>(_holds.Where(h => h.Key.Item1 == account).Select(h => h.Value).ToList());
+    public IReadOnlyList<Hold> List(AccountId account) =>
+        _holds.Where(h => h.Key.Item1 == account).Select(h => h.Value).ToList();
 }

@@ -5,10 +5,15 @@ namespace Gifting.Testing;
 
 /// <summary>
 /// Each account's entries keyed by sequence number with a unique operation key, as the Cosmos ledger is: an append
-/// fails if either is taken. Nothing is ever updated or deleted.
+/// fails if either is taken. Nothing is ever updated or deleted. The account's holds and preferences are kept beside
+/// it, as the Cosmos account document keeps them, so one read of the account returns all three.
 /// </summary>
 public sealed class InMemoryLedgerStore : ILedgerStore
 {
+    public InMemoryHoldStore Holds { get; } = new();
+
+    public InMemoryPreferencesStore Preferences { get; } = new();
+
     private readonly Lock _gate = new();
     private readonly Dictionary<AccountId, AccountEntries> _accounts = [];
 
@@ -18,14 +23,16 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         lock (_gate) return _accounts.TryGetValue(account, out var entries) ? [.. entries.BySeq.Values] : [];
     }
 
-    public Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
+    public Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken)
     {
+        LedgerEntry? latest;
         lock (_gate)
         {
-            return Task.FromResult(_accounts.TryGetValue(account, out var entries) && entries.BySeq.Count > 0
+            latest = _accounts.TryGetValue(account, out var entries) && entries.BySeq.Count > 0
                 ? entries.BySeq.Values[^1]
-                : null);
+                : null;
         }
+        return Task.FromResult(new AccountState(latest, [.. Holds.List(account)], Preferences.Find(account)));
     }
 
     public Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)

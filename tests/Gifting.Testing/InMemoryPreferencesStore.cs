@@ -8,8 +8,7 @@ public sealed class InMemoryPreferencesStore : IPreferencesStore
 {
     private readonly ConcurrentDictionary<AccountId, Preferences> _saved = new();
 
-    public Task<Preferences?> FindAsync(AccountId account, CancellationToken cancellationToken) =>
-        Task.FromResult(_saved.GetValueOrDefault(account));
+    public Preferences? Find(AccountId account) => _saved.GetValueOrDefault(account);
 
     public Task SaveAsync(AccountId account, Preferences preferences, CancellationToken cancellationToken)
     {

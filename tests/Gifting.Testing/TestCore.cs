@@ -28,6 +28,7 @@ public sealed partial class TestCore
         ExpiryIndex = expiryIndex;
         RefundClaims = refundClaims;
         Hasher = hasher;
+        Preferences = ledger.Preferences;
         services.AddSingleton<IPreferencesStore>(Preferences);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
@@ -36,7 +37,7 @@ public sealed partial class TestCore
     public InMemoryCardStore Cards { get; }
     public InMemoryLedgerStore Ledger { get; }
     public InMemoryAttemptLog Attempts { get; }
-    public InMemoryPreferencesStore Preferences { get; } = new();
+    public InMemoryPreferencesStore Preferences { get; }
     public InMemoryHoldStore Holds { get; }
     public CodeHasher Hasher { get; }
     public ReviewRedemption ReviewRedemption => Get<ReviewRedemption>();

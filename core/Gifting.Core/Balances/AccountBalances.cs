@@ -6,23 +6,29 @@ namespace Gifting.Core.Balances;
 /// <summary>
 /// A balance as the shopper sees it at this moment: the running balance of an entry, lots past their expiry left out,
 /// and the value held for review beside it. Every answer that shows a balance is made here, so a redemption, a debit
-/// or a grant answers exactly what a balance read would.
+/// or a grant answers exactly what a balance read would. It reads nothing: the account read that the answer comes
+/// from already carries the holds.
 /// </summary>
-public sealed class AccountBalances(IHoldStore holds, TimeProvider clock)
+public sealed class AccountBalances(TimeProvider clock)
 {
-    public Task<Balance> AfterAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    /// <summary>The balance after a posting's entry, with the holds of the account as read for it.</summary>
+    public Balance After(Posting posting)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        return OfAsync(entry.Account, entry.Marketplace, entry.After, cancellationToken);
+        ArgumentNullException.ThrowIfNull(posting);
+        return Of(posting.Entry.Marketplace, posting.Entry.After, posting.Holds);
     }
 
-    public async Task<Balance> OfAsync(
-        AccountId account, Marketplace marketplace, BalanceState state, CancellationToken cancellationToken)
+    /// <summary>The account as read; before its first entry, empty in <paramref name="fallback"/>.</summary>
+    public Balance Of(AccountState account, Marketplace fallback)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return Of(account.Latest?.Marketplace ?? fallback, account.Balance, account.Holds);
+    }
+
+    private Balance Of(Marketplace marketplace, BalanceState state, IEnumerable<Hold> holds)
     {
         ArgumentNullException.ThrowIfNull(marketplace);
-        var pending = (await holds.ListAsync(account, cancellationToken))
-            .Where(h => h.Amount.Currency == marketplace.Currency)
-            .Sum(h => h.Amount.Amount);
+        var pending = holds.Where(h => h.Amount.Currency == marketplace.Currency).Sum(h => h.Amount.Amount);
         return Balance.Of(marketplace, state, pending, clock.GetUtcNow());
     }
 }

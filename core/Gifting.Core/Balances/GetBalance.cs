@@ -8,10 +8,6 @@ public sealed class GetBalance(AccountLedger ledger, AccountBalances balances)
     /// The balance in the account's own marketplace, or an empty one in the marketplace of the token.
     /// </summary>
     public async Task<Balance> ExecuteAsync(
-        AccountId account, Marketplace tokenMarketplace, CancellationToken cancellationToken)
-    {
-        var latest = await ledger.LatestAsync(account, cancellationToken);
-        return await balances.OfAsync(account, latest?.Marketplace ?? tokenMarketplace,
-            latest?.After ?? BalanceState.Empty, cancellationToken);
-    }
+        AccountId account, Marketplace tokenMarketplace, CancellationToken cancellationToken) =>
+        balances.Of(await ledger.ReadAsync(account, cancellationToken), tokenMarketplace);
 }

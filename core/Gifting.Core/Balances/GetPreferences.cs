@@ -1,7 +1,9 @@
+using Gifting.Core.Ledger;
+
 namespace Gifting.Core.Balances;
 
-public sealed class GetPreferences(IPreferencesStore store)
+public sealed class GetPreferences(AccountLedger ledger)
 {
     public async Task<Preferences> ExecuteAsync(AccountId account, CancellationToken cancellationToken) =>
-        await store.FindAsync(account, cancellationToken) ?? Preferences.Default;
+        (await ledger.ReadAsync(account, cancellationToken)).Preferences ?? Preferences.Default;
 }

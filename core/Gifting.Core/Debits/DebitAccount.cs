@@ -10,35 +10,37 @@ namespace Gifting.Core.Debits;
 /// a replay must be the same request as the first, or it is refused.
 /// </summary>
 public sealed class DebitAccount(
-    AccountLedger ledger, ILedgerStore store, IPreferencesStore preferences, AccountBalances balances,
-    TimeProvider clock)
+    AccountLedger ledger, ILedgerStore store, AccountBalances balances, TimeProvider clock)
 {
     public async Task<Result<DebitResult>> ExecuteAsync(DebitCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "A debit must be positive.");
-        var latest = await ledger.LatestAsync(command.Account, cancellationToken);
-        if (latest is null) return new Failure(ErrorCode.InsufficientFunds, "This account has no balance to spend.");
+        // One read gives the marketplace, the preferences and the balance the posting decides on first.
+        var account = await ledger.ReadAsync(command.Account, cancellationToken);
+        if (account.Latest is not { } latest)
+            return new Failure(ErrorCode.InsufficientFunds, "This account has no balance to spend.");
         var marketplace = latest.Marketplace;
         if (command.Amount.Currency != marketplace.Currency)
             return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
 
-        var chosen = await preferences.FindAsync(command.Account, cancellationToken) ?? Preferences.Default;
+        var chosen = account.Preferences ?? Preferences.Default;
         var giftSpendable = command.Kind == DebitKind.Order ? chosen.ApplyToOrders : chosen.ApplyToSubscriptions;
         var fingerprint = command.Fingerprint();
         var posting = await ledger.PostAsync(command.Account, marketplace, OpKeys.Debit(command.DebitKey),
-            balance => Decide(balance, command, fingerprint, giftSpendable, clock.GetUtcNow()), cancellationToken);
+            balance => Decide(balance, command, fingerprint, giftSpendable, clock.GetUtcNow()), account,
+            cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
 
         var entry = posting.Value.Entry;
-        if (!posting.Value.Replayed) return await ResultOfAsync(entry, entry.Allocation!.Gift, cancellationToken);
+        if (!posting.Value.Replayed) return ResultOf(posting.Value, entry.Allocation!.Gift);
         // The idempotency record that catches a changed request lives 8 days; the entry remembers it for good.
         if (!SameRequest(entry, command, fingerprint))
             return new Failure(ErrorCode.IdempotencyKeyMismatch, "This debit key was used for another request.");
         // A replay is answered from the ledger: the gift spent is what the entry recorded taking, or for an entry
         // older than that record, what it took off the one before it.
         var fromGift = entry.Allocation?.Gift ?? (await BeforeAsync(entry, cancellationToken)).Gift - entry.After.Gift;
-        return await ResultOfAsync(entry, fromGift, cancellationToken);
+        return ResultOf(posting.Value, fromGift);
     }
 
     /// <summary>An entry without a fingerprint predates it: its order is all it can be checked against.</summary>
@@ -83,8 +85,9 @@ public sealed class DebitAccount(
         return previous.Count == 1 ? previous[0].After : BalanceState.Empty;
     }
 
-    private async Task<DebitResult> ResultOfAsync(LedgerEntry entry, long fromGift, CancellationToken cancellationToken)
+    private DebitResult ResultOf(Posting posting, long fromGift)
     {
+        var entry = posting.Entry;
         var currency = entry.Marketplace.Currency;
         var applied = entry.Amount.Negate();
         return new DebitResult(
@@ -92,6 +95,6 @@ public sealed class DebitAccount(
             applied,
             new Money(applied.Amount - fromGift, currency),
             new Money(fromGift, currency),
-            await balances.AfterAsync(entry, cancellationToken));
+            balances.After(posting));
     }
 }

@@ -3,14 +3,17 @@ using Gifting.Core.Concurrency;
 namespace Gifting.Core.Ledger;
 
 /// <summary>
-/// Appends to an account's ledger with optimistic concurrency: read the latest entry, decide, write create-only at the
+/// Appends to an account's ledger with optimistic concurrency: read the account, decide, write create-only at the
 /// next sequence number. A lost race re-reads and decides again; a repeated operation finds its first entry, so an
 /// operation is posted once however often and however concurrently it is attempted.
 /// </summary>
 public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
 {
-    public Task<LedgerEntry?> LatestAsync(AccountId account, CancellationToken cancellationToken) =>
-        store.ReadLatestAsync(account, cancellationToken);
+    public Task<AccountState> ReadAsync(AccountId account, CancellationToken cancellationToken) =>
+        store.ReadAccountAsync(account, cancellationToken);
+
+    public async Task<LedgerEntry?> LatestAsync(AccountId account, CancellationToken cancellationToken) =>
+        (await store.ReadAccountAsync(account, cancellationToken)).Latest;
 
     public Task<Result<Posting>> PostAsync(
         AccountId account,
@@ -18,14 +21,23 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         string opKey,
         Func<BalanceState, Result<LedgerChange>> decide,
         CancellationToken cancellationToken) =>
-        PostAsync(account, marketplace, opKey, (_, _) => Task.FromResult(true), (balance, _) => decide(balance),
-            cancellationToken);
+        PostAsync(account, marketplace, opKey, decide, known: null, cancellationToken);
 
     /// <summary>
-    /// As the other overload, for a decision that needs more of the ledger than the balance: <paramref name="read"/>
-    /// gets the sequence number the balance is at and reads what else it needs up to there. A write at the next
-    /// number fails if anything was posted meanwhile, so what was read is still all there is when the entry lands.
+    /// As the other overload, deciding first on <paramref name="known"/>, the account as the caller has just read it:
+    /// the write at the next number after it fails if anything was posted since, so a stale read costs a retry, never a
+    /// wrong entry.
     /// </summary>
+    public Task<Result<Posting>> PostAsync(
+        AccountId account,
+        Marketplace marketplace,
+        string opKey,
+        Func<BalanceState, Result<LedgerChange>> decide,
+        AccountState? known,
+        CancellationToken cancellationToken) =>
+        PostAsync(account, marketplace, opKey, (_, _) => Task.FromResult(true), (balance, _) => decide(balance),
+            known, cancellationToken);
+
     public Task<Result<Posting>> PostAsync<TRead>(
         AccountId account,
         Marketplace marketplace,
@@ -33,13 +45,32 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         Func<long, CancellationToken, Task<TRead>> read,
         Func<BalanceState, TRead, Result<LedgerChange>> decide,
         CancellationToken cancellationToken) =>
-        OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
+        PostAsync(account, marketplace, opKey, read, decide, known: null, cancellationToken);
+
+    /// <summary>
+    /// For a decision that needs more of the ledger than the balance: <paramref name="read"/> gets the sequence number
+    /// the balance is at and reads what else it needs up to there. A write at the next number fails if anything was
+    /// posted meanwhile, so what was read is still all there is when the entry lands.
+    /// </summary>
+    public Task<Result<Posting>> PostAsync<TRead>(
+        AccountId account,
+        Marketplace marketplace,
+        string opKey,
+        Func<long, CancellationToken, Task<TRead>> read,
+        Func<BalanceState, TRead, Result<LedgerChange>> decide,
+        AccountState? known,
+        CancellationToken cancellationToken)
+    {
+        var first = known;
+        return OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
         {
-            var latest = await store.ReadLatestAsync(account, cancellationToken);
+            var state = first ?? await store.ReadAccountAsync(account, cancellationToken);
+            first = null;
+            var latest = state.Latest;
             var decision = latest is not null && latest.Marketplace != marketplace
                 ? new Failure(ErrorCode.RegionMismatch,
                     $"This account's balance is in marketplace {latest.Marketplace}.")
-                : decide(latest?.After ?? BalanceState.Empty, await read(latest?.Seq ?? 0, cancellationToken));
+                : decide(state.Balance, await read(state.Seq, cancellationToken));
             if (decision.Succeeded && decision.Value.After.ExceedsMaximum)
                 decision = new Failure(ErrorCode.ValidationFailed,
                     "This would take the balance past the most one account may hold.");
@@ -47,18 +78,20 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             {
                 // A refusal may only be the balance moving on after this very operation was posted.
                 var earlier = await store.FindByOpKeyAsync(account, opKey, cancellationToken);
-                return earlier is null ? decision.Failure! : new Posting(earlier, Replayed: true);
+                return earlier is null ? decision.Failure! : new Posting(earlier, Replayed: true, state.Holds);
             }
 
             var change = decision.Value;
             if (change.After.Gift < 0 || change.After.Lots.Any(l => l.Amount < 0))
                 throw new InvalidOperationException("A ledger change would make a balance negative.");
-            var entry = new LedgerEntry(account, (latest?.Seq ?? 0) + 1, opKey, change.Type, change.Amount,
+            var entry = new LedgerEntry(account, state.Seq + 1, opKey, change.Type, change.Amount,
                 change.After, marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint);
-            if (await store.TryAppendAsync(entry, cancellationToken)) return new Posting(entry, Replayed: false);
+            if (await store.TryAppendAsync(entry, cancellationToken))
+                return new Posting(entry, Replayed: false, state.Holds);
 
             var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);
             if (existing is null) return null;
-            return new Posting(existing, Replayed: true);
+            return new Posting(existing, Replayed: true, state.Holds);
         }, cancellationToken);
+    }
 }

@@ -76,8 +76,8 @@ public sealed class ExpirePromotionalCredits(
     /// <summary>The amount expired, or null when there was nothing left to expire (or it expired earlier).</summary>
     private async Task<long?> ExpireAsync(ExpiringLot due, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var latest = await ledger.LatestAsync(due.Account, cancellationToken);
-        if (latest is null) return null;
+        var account = await ledger.ReadAsync(due.Account, cancellationToken);
+        if (account.Latest is not { } latest) return null;
         var posting = await ledger.PostAsync(due.Account, latest.Marketplace, OpKeys.PromoExpiry(due.LotId), balance =>
         {
             // The ledger decides, not the index: the lot may be spent, already expired, or (after a repeated grant
@@ -87,7 +87,7 @@ public sealed class ExpirePromotionalCredits(
                 return new Failure(ErrorCode.NothingDue, "Nothing of this lot is due to expire.");
             return new LedgerChange(EntryType.PromoExpiry, new Money(-lot.Amount, latest.Marketplace.Currency),
                 balance with { Lots = balance.Lots.Remove(lot) }, $"promo:{lot.LotId}");
-        }, cancellationToken);
+        }, account, cancellationToken);
         return posting.Succeeded && !posting.Value.Replayed ? -posting.Value.Entry.Amount.Amount : null;
     }
 }

@@ -32,8 +32,8 @@ public sealed class GrantPromotionalCredit(
                 $"A grant may expire at most {limits.MaxHorizon.TotalDays:0} days from now.");
         if (TooSoon(command.ExpiresAt) is { } tooSoon) return tooSoon;
         // An account that has a balance keeps its marketplace; the command's marketplace only opens a new one.
-        var latest = await ledger.LatestAsync(command.Account, cancellationToken);
-        if ((latest?.Marketplace ?? command.Marketplace) is not { } marketplace)
+        var account = await ledger.ReadAsync(command.Account, cancellationToken);
+        if ((account.Latest?.Marketplace ?? command.Marketplace) is not { } marketplace)
             return new Failure(ErrorCode.ValidationFailed,
                 $"This account has no balance yet: name the marketplace its {command.Amount.Currency} balance is for.");
         if (command.Amount.Currency != marketplace.Currency
@@ -50,12 +50,12 @@ public sealed class GrantPromotionalCredit(
         var posting = await ledger.PostAsync(command.Account, marketplace, OpKeys.PromoGrant(command.GrantId),
             balance => TooSoon(command.ExpiresAt) is { } late ? late : new LedgerChange(EntryType.PromoGrant,
                 command.Amount, balance with { Lots = balance.Lots.Add(lot) }, $"promo:{command.GrantId}"),
-            cancellationToken);
+            account, cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
 
         var entry = posting.Value.Entry;
         var granted = entry.After.Lots.Single(l => l.LotId == command.GrantId);
-        var balance = await balances.AfterAsync(entry, cancellationToken);
+        var balance = balances.After(posting.Value);
         return new GrantResult(command.GrantId, entry.Amount, granted.ExpiresAt, balance, posting.Value.Replayed);
     }
 

@@ -15,8 +15,13 @@ public sealed class CompleteRedemption(
     /// The token can only stop it before it starts: once started it runs to the end, so a caller that gives up never
     /// leaves a claimed card uncredited.
     /// </summary>
+    public Task<Result<(Card Card, Posting Posting)>> ExecuteAsync(
+        StoredCard claimed, CancellationToken cancellationToken) =>
+        ExecuteAsync(claimed, known: null, cancellationToken);
+
+    /// <summary>As the other overload, posting first on <paramref name="known"/>, the claimant's account.</summary>
     public async Task<Result<(Card Card, Posting Posting)>> ExecuteAsync(
-        StoredCard claimed, CancellationToken cancellationToken)
+        StoredCard claimed, AccountState? known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var card = claimed.Card;
@@ -30,7 +35,7 @@ public sealed class CompleteRedemption(
         if (card.ReviewDecision == ReviewDecision.Approved) await holds.RemoveAsync(account, card.CardId, toTheEnd);
         var posting = await ledger.PostAsync(account, card.Marketplace, OpKeys.Redemption(card.CardId), balance =>
             new LedgerChange(EntryType.Redemption, card.Value, balance with { Gift = balance.Gift + card.Value.Amount },
-                $"card:{card.Serial}"), toTheEnd);
+                $"card:{card.Serial}"), known, toTheEnd);
         if (!posting.Succeeded)
         {
             // The account's balance became locked to another marketplace after the claim: give the card back.

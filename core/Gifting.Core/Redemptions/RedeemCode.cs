@@ -65,14 +65,15 @@ public sealed class RedeemCode(
                     // cannot put back a hold that a review has just removed.
                     return Pending(card);
                 case CardStatus.Redeeming when card.ClaimedBy == command.Account:
-                    return await CompleteAsync(stored, cancellationToken);
+                    return await CompleteAsync(stored, known: null, cancellationToken);
                 case CardStatus.Redeemed when card.ClaimedBy == command.Account:
                     // The caller's own redemption, finished earlier (a retry after a crash lands here):
                     // answer it again.
-                    var latestEntry = await ledger.LatestAsync(command.Account, cancellationToken)
-                        ?? throw new InvalidOperationException("A redeemed card's claimant has no ledger.");
+                    var now = await ledger.ReadAsync(command.Account, cancellationToken);
+                    if (now.Latest is null)
+                        throw new InvalidOperationException("A redeemed card's claimant has no ledger.");
                     return new Redemption(card.RedemptionId!, card.Last4, card.Value,
-                        await balances.AfterAsync(latestEntry, cancellationToken));
+                        balances.Of(now, card.Marketplace));
                 case CardStatus.Held or CardStatus.Redeemed:
                     return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
                 case CardStatus.Redeeming:
@@ -83,8 +84,8 @@ public sealed class RedeemCode(
                     return null;
             }
 
-            var latest = await ledger.LatestAsync(command.Account, cancellationToken);
-            var marketplace = latest?.Marketplace ?? command.TokenMarketplace;
+            var account = await ledger.ReadAsync(command.Account, cancellationToken);
+            var marketplace = account.Latest?.Marketplace ?? command.TokenMarketplace;
             if (card.Marketplace != marketplace)
                 return new Failure(ErrorCode.RegionMismatch,
                     $"This card is for marketplace {card.Marketplace}; the balance is in {marketplace}.");
@@ -109,30 +110,32 @@ public sealed class RedeemCode(
             };
             if (await cards.TryReplaceAsync(claimed, stored.ETag, cancellationToken) is not { } etag) return null;
             // The claim is binding: finish it whether or not the caller is still there to hear the answer.
-            return await FinishClaimAsync(new StoredCard(claimed, etag), CancellationToken.None);
+            return await FinishClaimAsync(new StoredCard(claimed, etag), account, CancellationToken.None);
         }, cancellationToken);
     }
 
     /// <summary>The caller's own new claim: held for review, or credited and finalised.</summary>
-    private async Task<Result<Redemption>> FinishClaimAsync(StoredCard claimed, CancellationToken cancellationToken)
+    private async Task<Result<Redemption>> FinishClaimAsync(
+        StoredCard claimed, AccountState account, CancellationToken cancellationToken)
     {
         var card = claimed.Card;
-        if (card.Status != CardStatus.Held) return await CompleteAsync(claimed, cancellationToken);
+        if (card.Status != CardStatus.Held) return await CompleteAsync(claimed, account, cancellationToken);
         await recordHold.ExecuteAsync(card, cancellationToken);
         await unfinished.RemoveAsync(UnfinishedRedemption.Of(card)!, cancellationToken);
         return Pending(card);
     }
 
-    private async Task<Result<Redemption>> CompleteAsync(StoredCard claimed, CancellationToken cancellationToken)
+    /// <summary>Credits a claimed card, deciding first on <paramref name="known"/>, the account as just read.</summary>
+    private async Task<Result<Redemption>> CompleteAsync(
+        StoredCard claimed, AccountState? known, CancellationToken cancellationToken)
     {
-        var completed = await complete.ExecuteAsync(claimed, cancellationToken);
+        var completed = await complete.ExecuteAsync(claimed, known, cancellationToken);
         if (!completed.Succeeded) return completed.Failure!;
         var (card, posting) = completed.Value;
         // A replayed credit is an old entry; show the balance as it is now.
-        var entry = posting.Replayed
-            ? await ledger.LatestAsync(posting.Entry.Account, CancellationToken.None) ?? posting.Entry
-            : posting.Entry;
-        var balance = await balances.AfterAsync(entry, CancellationToken.None);
+        var balance = posting.Replayed
+            ? balances.Of(await ledger.ReadAsync(posting.Entry.Account, CancellationToken.None), card.Marketplace)
+            : balances.After(posting);
         return new Redemption(card.RedemptionId!, card.Last4, card.Value, balance);
     }
 

@@ -20,8 +20,8 @@ public sealed class CreditRefund(
             return new Failure(ErrorCode.ValidationFailed, $"A refund may be at most {limits.MaxAmount} minor units.");
         // Balance only ever comes from a redemption, a refund of a debit or a grant: an account without entries
         // never paid with it, so a refund to it is a message for the wrong account.
-        var latest = await ledger.LatestAsync(command.Account, cancellationToken);
-        if (latest is null)
+        var account = await ledger.ReadAsync(command.Account, cancellationToken);
+        if (account.Latest is not { } latest)
             return new Failure(ErrorCode.ValidationFailed, "Unknown account: it has no balance to refund to.");
         var marketplace = latest.Marketplace;
         if (command.Amount.Currency != marketplace.Currency)
@@ -32,9 +32,14 @@ public sealed class CreditRefund(
         // A lot this close to its expiry is forfeited rather than given back: the expiry timer may already have
         // passed it, and a lot put back behind the timer would never expire (grants keep the same lead).
         var forfeitBefore = clock.GetUtcNow() + promotions.MinimumLead;
-        if (command.Origin == RefundOrigin.Balance
-            && await RefusalBeforeClaimAsync(command, latest, opKey, forfeitBefore, cancellationToken) is { } refused)
-            return refused;
+        IReadOnlyList<LedgerEntry>? orderEntries = null;
+        if (command.Origin == RefundOrigin.Balance)
+        {
+            orderEntries = await store.FindByReferenceAsync(command.Account, reference, latest.Seq, cancellationToken);
+            if (await RefusalBeforeClaimAsync(command, latest, orderEntries, opKey, forfeitBefore, cancellationToken)
+                is { } refused)
+                return refused;
+        }
 
         // Claimed before posting: a crash in between leaves a claim that this account's redelivery goes on from.
         var owner = await claims.ClaimAsync(command.RefundId, command.Account, cancellationToken);
@@ -45,28 +50,31 @@ public sealed class CreditRefund(
             ? await ledger.PostAsync(command.Account, marketplace, opKey, balance => new LedgerChange(
                 EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount },
                 reference),
-                cancellationToken)
+                account, cancellationToken)
             : await ledger.PostAsync(command.Account, marketplace, opKey,
-                (seq, ct) => OrderEntriesAsync(command, seq, forfeitBefore, ct),
+                (seq, ct) => OrderEntriesAsync(
+                    command, seq, seq == latest.Seq ? orderEntries : null, forfeitBefore, ct),
                 (balance, entries) => BalanceRefund.Decide(balance, entries, command, forfeitBefore),
-                cancellationToken);
+                account, cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
 
         var entry = posting.Value.Entry;
         var forfeited = new Money(entry.Allocation?.ForfeitedAmount ?? 0, entry.Amount.Currency);
         return new RefundResult(command.RefundId, entry.Amount, forfeited,
-            await balances.AfterAsync(entry, cancellationToken), posting.Value.Replayed);
+            balances.After(posting.Value), posting.Value.Replayed);
     }
 
     /// <summary>
-    /// The order's entries up to <paramref name="seq"/>. Every lot the order took that has not expired is indexed
-    /// first, as a grant indexes before it posts: a lot given back must be one the expiry timer will find.
+    /// The order's entries up to <paramref name="seq"/>, or those already read up to there. Every lot the order took
+    /// that has not expired is indexed first, as a grant indexes before it posts: a lot given back must be one the
+    /// expiry timer will find.
     /// </summary>
     private async Task<IReadOnlyList<LedgerEntry>> OrderEntriesAsync(
-        RefundCommand command, long seq, DateTimeOffset forfeitBefore, CancellationToken cancellationToken)
+        RefundCommand command, long seq, IReadOnlyList<LedgerEntry>? read, DateTimeOffset forfeitBefore,
+        CancellationToken cancellationToken)
     {
         var reference = $"order:{command.OrderId}";
-        var entries = await store.FindByReferenceAsync(command.Account, reference, seq, cancellationToken);
+        var entries = read ?? await store.FindByReferenceAsync(command.Account, reference, seq, cancellationToken);
         var taken = entries.Where(e => e.Type == EntryType.Debit).SelectMany(e => e.Allocation?.Lots ?? [])
             .Where(l => l.ExpiresAt > forfeitBefore).DistinctBy(l => l.LotId);
         foreach (var lot in taken)
@@ -80,11 +88,9 @@ public sealed class CreditRefund(
     /// after it was posted finds its entry and goes on. The decision inside the posting stays the one that counts.
     /// </summary>
     private async Task<Failure?> RefusalBeforeClaimAsync(
-        RefundCommand command, LedgerEntry latest, string opKey, DateTimeOffset forfeitBefore,
-        CancellationToken cancellationToken)
+        RefundCommand command, LedgerEntry latest, IReadOnlyList<LedgerEntry> entries, string opKey,
+        DateTimeOffset forfeitBefore, CancellationToken cancellationToken)
     {
-        var entries = await store.FindByReferenceAsync(
-            command.Account, $"order:{command.OrderId}", latest.Seq, cancellationToken);
         var decision = BalanceRefund.Decide(latest.After, entries, command, forfeitBefore);
         if (decision.Succeeded || decision.Failure!.Code != ErrorCode.NotRefundable) return null;
         var posted = await store.FindByOpKeyAsync(command.Account, opKey, cancellationToken);

@@ -3,57 +3,40 @@ using System.Globalization;
 using Gifting.Core;
 using Gifting.Core.Ledger;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.Logging;
 
 namespace Gifting.Infra.Cosmos;
 
 /// <summary>
 /// An account's ledger is one logical partition. Each entry is one document whose id is its zero-padded sequence
 /// number, created create-only, with a unique key on the operation key: a lost race or a replay is a 409 and nothing
-/// else. A small <c>head</c> document remembers the latest sequence number as a hint; the entries are the truth, so
-/// reading the latest entry probes forward from the hint until a sequence number is free.
+/// else. Once created, an entry is applied to the account document (<see cref="CosmosAccounts"/>), which is what a
+/// read of the account returns in one point read.
 /// </summary>
-public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILogger<CosmosLedgerStore> logger)
-    : ILedgerStore
+public sealed class CosmosLedgerStore(GiftingContainers containers, CosmosAccounts accounts) : ILedgerStore
 {
-    private const string HeadId = "head";
-    private const int HeadAttempts = 3;
-
     private Container Ledger => containers.Ledger;
 
-    public async Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
-    {
-        var (head, _) = await Ledger.ReadOrNullAsync<HeadDocument>(HeadId, account.Value, cancellationToken);
-        var seq = head?.Seq ?? 0;
-        EntryDocument? latest = null;
-        if (seq > 0)
-        {
-            (latest, _) = await Ledger.ReadOrNullAsync<EntryDocument>(EntryId(seq), account.Value, cancellationToken);
-            if (latest is null)
-                throw new InvalidOperationException($"The ledger head of {account} points past its entries.");
-        }
-        while (true)
-        {
-            var (next, _) =
-                await Ledger.ReadOrNullAsync<EntryDocument>(EntryId(seq + 1), account.Value, cancellationToken);
-            if (next is null) return latest?.ToEntry(account);
-            latest = next;
-            seq++;
-        }
-    }
+    public Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken) =>
+        accounts.ReadAsync(account, cancellationToken);
 
     public async Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
+        var document = EntryDocument.From(entry);
         try
         {
             await Ledger.CreateItemAsync(
-                EntryDocument.From(entry), new PartitionKey(entry.Account.Value), cancellationToken: cancellationToken);
+                document, new PartitionKey(entry.Account.Value), cancellationToken: cancellationToken);
         }
         catch (CosmosException e) when (e.IsConflict())
         {
+            // The sequence number may be taken by an entry a crash left unapplied: apply it, so the caller's next read
+            // is past it instead of clashing with it forever.
+            var (taken, _) = await Ledger.ReadOrNullAsync<EntryDocument>(
+                document.Id, document.Pk, cancellationToken);
+            if (taken is not null) await accounts.ApplyAsync(taken, cancellationToken);
             return false;
         }
-        await AdvanceHeadAsync(entry.Account, entry.Seq, cancellationToken);
+        await accounts.ApplyAsync(document, cancellationToken);
         return true;
     }
 
@@ -64,7 +47,10 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
             .WithParameter("@pk", account.Value)
             .WithParameter("@opKey", opKey);
         var found = await Ledger.QueryPartitionAsync<EntryDocument>(query, account.Value, cancellationToken);
-        return found.Count == 0 ? null : found[0].ToEntry(account);
+        if (found.Count == 0) return null;
+        // A replay answers from this entry, so the account must show it too: it may be the one a crash left unapplied.
+        await accounts.ApplyAsync(found[0], cancellationToken);
+        return found[0].ToEntry(account);
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
@@ -91,65 +77,7 @@ public sealed partial class CosmosLedgerStore(GiftingContainers containers, ILog
         return found.OrderByDescending(e => e.Seq).Select(e => e.ToEntry(account)).ToList();
     }
 
-    /// <summary>
-    /// Moves the hint forward, never back. Losing this write only costs the next reader more probes, so when the head
-    /// keeps vanishing between "not found" and "already exists" the posting stands after a few rounds, without it.
-    /// </summary>
-    private async Task AdvanceHeadAsync(AccountId account, long seq, CancellationToken cancellationToken)
-    {
-        var partition = new PartitionKey(account.Value);
-        for (var attempt = 0; attempt < HeadAttempts; attempt++)
-        {
-            try
-            {
-                var onlyForward = $"FROM c WHERE c.seq < {seq.ToString(CultureInfo.InvariantCulture)}";
-                await Ledger.PatchItemAsync<HeadDocument>(HeadId, partition, [PatchOperation.Set("/seq", seq)],
-                    new PatchItemRequestOptions { FilterPredicate = onlyForward }, cancellationToken);
-                return;
-            }
-            catch (CosmosException e) when (e.IsStale())
-            {
-                return; // Someone already moved the head past this entry.
-            }
-            catch (CosmosException e) when (e.IsNotFound())
-            {
-                if (await TryCreateHeadAsync(account, seq, partition, cancellationToken)) return;
-            }
-        }
-        LogHeadNotAdvanced(logger, seq, HeadAttempts);
-    }
-
-    private async Task<bool> TryCreateHeadAsync(
-        AccountId account, long seq, PartitionKey partition, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var head = new HeadDocument(HeadId, account.Value, seq);
-            await Ledger.CreateItemAsync(head, partition, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (CosmosException e) when (e.IsConflict())
-        {
-            // Another writer created it first: patch that one.
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The ledger head was not moved to {Seq} after {Attempts} attempts; readers probe forward")]
-    private static partial void LogHeadNotAdvanced(ILogger logger, long seq, int attempts);
-
     private static string EntryId(long seq) => "entry-" + seq.ToString("D12", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The head hint, one per account partition. Its <c>opKey</c> <c>"head"</c> satisfies the container's unique key;
-    /// no operation in <see cref="OpKeys"/> produces it.
-    /// </summary>
-    internal sealed record HeadDocument(string Id, string Pk, long Seq)
-    {
-        public string DocType { get; init; } = "head";
-        public string OpKey { get; init; } = "head";
-    }
 
     internal sealed record LotDocument(string LotId, long Amount, DateTimeOffset ExpiresAt, string Source)
     {

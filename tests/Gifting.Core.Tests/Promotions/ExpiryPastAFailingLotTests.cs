@@ -35,9 +35,9 @@ public sealed class ExpiryPastAFailingLotTests
     private sealed class PoisonedAccountLedgerStore(ILedgerStore inner, Func<AccountId?> poisoned)
         : DelegatingLedgerStore(inner)
     {
-        public override Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken) =>
+        public override Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken) =>
             account == poisoned()
                 ? throw new InvalidOperationException("This account's ledger cannot be read.")
-                : base.ReadLatestAsync(account, cancellationToken);
+                : base.ReadAccountAsync(account, cancellationToken);
     }
 }

@@ -46,6 +46,6 @@ public sealed class HoldRaceTests
         await core.RedeemAsync(Alice, card.Code.Display);
 
         Assert.Equal(CardStatus.Cancelled, (await core.CardAsync(card.Card.Serial)).Status);
-        Assert.Empty(await core.Holds.ListAsync(Alice, CancellationToken.None));
+        Assert.Empty(core.Holds.List(Alice));
     }
 }

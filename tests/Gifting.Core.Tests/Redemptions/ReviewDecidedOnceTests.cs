@@ -138,6 +138,6 @@ public sealed class ReviewDecidedOnceTests
 
         Assert.Equal(CardStatus.Active, approved.Value.Status);
         Assert.Equal(CardStatus.Active, (await core.CardAsync(held.Card.Serial)).Status);
-        Assert.Empty(await core.Holds.ListAsync(Alice, CancellationToken.None));
+        Assert.Empty(core.Holds.List(Alice));
     }
 }

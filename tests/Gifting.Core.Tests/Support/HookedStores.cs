@@ -46,7 +46,4 @@ internal sealed class HookedHoldStore(IHoldStore inner, Func<Task> beforeFirstPu
 
     public Task RemoveAsync(AccountId account, string cardId, CancellationToken cancellationToken) =>
         inner.RemoveAsync(account, cardId, cancellationToken);
-
-    public Task<IReadOnlyList<Hold>> ListAsync(AccountId account, CancellationToken cancellationToken) =>
-        inner.ListAsync(account, cancellationToken);
 }

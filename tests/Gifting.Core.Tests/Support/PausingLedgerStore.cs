@@ -18,13 +18,13 @@ internal sealed class PausingLedgerStore(ILedgerStore inner, int pauseAtRead) : 
 
     public void Release() => _released.TrySetResult();
 
-    public override async Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
+    public override async Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _reads) == pauseAtRead)
         {
             _reached.TrySetResult();
             await _released.Task.WaitAsync(cancellationToken);
         }
-        return await base.ReadLatestAsync(account, cancellationToken);
+        return await base.ReadAccountAsync(account, cancellationToken);
     }
 }

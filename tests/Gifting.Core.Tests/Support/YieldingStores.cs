@@ -43,10 +43,10 @@ internal sealed class YieldingCardStore(ICardStore inner) : ICardStore
 
 internal sealed class YieldingLedgerStore(ILedgerStore inner) : ILedgerStore
 {
-    public async Task<LedgerEntry?> ReadLatestAsync(AccountId account, CancellationToken cancellationToken)
+    public async Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        return await inner.ReadLatestAsync(account, cancellationToken);
+        return await inner.ReadAccountAsync(account, cancellationToken);
     }
 
     public async Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)

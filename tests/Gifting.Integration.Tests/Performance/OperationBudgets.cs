@@ -6,15 +6,15 @@ namespace Gifting.Integration.Tests.Performance;
 /// </summary>
 public static class OperationBudgets
 {
-    public const int BalanceRead = 4;
-    public const int ActivityPage = 4;
-    public const int Redemption = 16;
-    public const int Debit = 12;
-    public const int Refund = 12;
-    public const int Grant = 11;
+    public const int BalanceRead = 1;
+    public const int ActivityPage = 2;
+    public const int Redemption = 10;
+    public const int Debit = 5;
+    public const int Refund = 5;
+    public const int Grant = 5;
     public const int Activation = 2;
     public const int Cancellation = 2;
     public const int CardIssue = 5;
-    public const int ExpiryPerLot = 9;
+    public const int ExpiryPerLot = 4;
     public const int ExpiryPerRun = 4;
 }
