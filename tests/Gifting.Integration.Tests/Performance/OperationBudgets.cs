@@ -15,6 +15,7 @@ public static class OperationBudgets
     public const int Activation = 2;
     public const int Cancellation = 2;
     public const int CardIssue = 5;
+    public const int CardLookup = 1;
     public const int ExpiryPerLot = 9;
     public const int ExpiryPerRun = 4;
 }
