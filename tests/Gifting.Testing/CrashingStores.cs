@@ -16,7 +16,7 @@ public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAf
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
-    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
         inner.TryCreateAsync(card, cancellationToken);
 
     public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
@@ -24,6 +24,9 @@ public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAf
 
     public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
         inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+        inner.RereadAsync(card, cancellationToken);
 
     public async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
     {
@@ -49,7 +52,7 @@ public sealed class CrashingCardCreates(ICardStore inner, int passing) : ICardSt
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
-    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
         _healed || Interlocked.Increment(ref _creates) <= passing
             ? inner.TryCreateAsync(card, cancellationToken)
             : throw new SimulatedCrashException();
@@ -59,6 +62,9 @@ public sealed class CrashingCardCreates(ICardStore inner, int passing) : ICardSt
 
     public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
         inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+        inner.RereadAsync(card, cancellationToken);
 
     public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
         inner.TryReplaceAsync(card, etag, cancellationToken);

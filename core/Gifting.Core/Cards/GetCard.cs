@@ -13,7 +13,7 @@ public sealed class GetCard(ICardStore cards, CompleteRedemption complete)
         var completed = await complete.ExecuteAsync(stored, cancellationToken);
         if (completed.Succeeded) return completed.Value.Card;
         // The claimant could not be credited and the card was given back: show it as it is now.
-        var current = await cards.FindBySerialAsync(serial, cancellationToken);
+        var current = await cards.RereadAsync(stored.Card, cancellationToken);
         return (current ?? stored).Card;
     }
 }

@@ -50,7 +50,7 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
 
     /// <summary>
     /// Creates card <paramref name="index"/> of the batch, or finds it if an earlier run did. Its serial is the first
-    /// of the batch's derived serials for it that no other batch's card holds, so every run walks to the same one.
+    /// of the batch's derived serials for it that no other batch has taken, so every run walks to the same one.
     /// </summary>
     private async Task<IssuedCard> IssueOneAsync(
         CardBatch batch, int index, string issuedBy, CancellationToken cancellationToken)
@@ -61,11 +61,13 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
         {
             var code = ClaimCode.Generate();
             var card = NewCard(batch, cardId, batch.Serial(index, attempt), code, issuedBy);
-            if (await cards.TryCreateAsync(card, cancellationToken)) return new IssuedCard(card, code);
+            var created = await cards.TryCreateAsync(card, cancellationToken);
+            if (created == CardCreation.Created) return new IssuedCard(card, code);
+            if (created == CardCreation.CodeTaken) continue;
             var holder = await cards.FindBySerialAsync(card.Serial, cancellationToken);
             if (holder?.Card.CardId == cardId) return new IssuedCard(holder.Card, null);
-            // Another batch's card holds the serial: try the next. No card there: the code hash clashed; draw again.
-            if (holder is not null) attempt++;
+            // Another batch's card holds the serial, or is being written there: try the next.
+            attempt++;
         }
         throw new InvalidOperationException($"Card {index} of a batch found no free serial in {MaxTries} tries.");
     }

@@ -61,7 +61,7 @@ public sealed class CompleteRedemption(
         var settled = await OptimisticRetry.RunAsync<Card>($"card {next.Serial}", async () =>
         {
             if (await cards.TryReplaceAsync(next, current.ETag, cancellationToken) is not null) return next;
-            current = await cards.FindBySerialAsync(next.Serial, cancellationToken)
+            current = await cards.RereadAsync(next, cancellationToken)
                 ?? throw new InvalidOperationException("A claimed card disappeared.");
             var movedOn = current.Card.Status != CardStatus.Redeeming
                 || current.Card.RedemptionId != claimed.Card.RedemptionId;

@@ -16,7 +16,7 @@ public sealed class RecordHold(ICardStore cards, IHoldStore holds)
             throw new InvalidOperationException("Only a held card has a hold to record.");
 
         await holds.PutAsync(account, new Hold(held.CardId, held.Serial, id, held.Value), cancellationToken);
-        var current = await cards.FindBySerialAsync(held.Serial, cancellationToken);
+        var current = await cards.RereadAsync(held, cancellationToken);
         if (current?.Card is { Status: CardStatus.Held } still && still.RedemptionId == id) return;
         await holds.RemoveAsync(account, held.CardId, cancellationToken);
     }

@@ -50,7 +50,7 @@ public sealed class RedeemCode(
         return OptimisticRetry.RunAsync<Redemption>($"card {found.Card.Serial}", async () =>
         {
             if (!first)
-                stored = await cards.FindBySerialAsync(found.Card.Serial, cancellationToken) ?? throw CardVanished();
+                stored = await cards.RereadAsync(found.Card, cancellationToken) ?? throw CardVanished();
             first = false;
             var card = stored.Card;
             switch (card.Status)

@@ -4,7 +4,7 @@ namespace Gifting.Infra.Cosmos;
 
 /// <summary>
 /// The containers and their partition keys. Every request-path operation is a point operation or a query inside one
-/// logical partition: cards and code-index entries by their own id, ledgers by account, counters and idempotency
+/// logical partition: cards and serial-index entries by their own id, ledgers by account, counters and idempotency
 /// records by their key.
 /// </summary>
 public sealed class GiftingContainers(CosmosClient client, CosmosOptions options)

@@ -93,7 +93,7 @@ public sealed class IssueCardsTests
         {
             Serial = batch.Serial(1, 0), CodeHash = "code-v1-other"
         };
-        Assert.True(await _core.Cards.TryCreateAsync(squatter, CancellationToken.None));
+        Assert.Equal(CardCreation.Created, await _core.Cards.TryCreateAsync(squatter, CancellationToken.None));
 
         var first = await IssueAsync(_core, command);
         var again = await IssueAsync(_core, command);

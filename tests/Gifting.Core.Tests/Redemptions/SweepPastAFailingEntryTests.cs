@@ -45,7 +45,7 @@ public sealed class SweepPastAFailingEntryTests
         public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
             inner.BeginBatchAsync(batch, cancellationToken);
 
-        public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+        public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
             inner.TryCreateAsync(card, cancellationToken);
 
         public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
@@ -56,6 +56,11 @@ public sealed class SweepPastAFailingEntryTests
         public Task<StoredCard?> FindByCodeHashAsync(
             IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
             inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+        public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+            card.Serial == poisoned()
+                ? throw new InvalidOperationException("This card's document cannot be read.")
+                : inner.RereadAsync(card, cancellationToken);
 
         public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
             inner.TryReplaceAsync(card, etag, cancellationToken);

@@ -15,7 +15,7 @@ internal sealed class CancellingCardStore(
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
-    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)
+    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return inner.TryCreateAsync(card, cancellationToken);
@@ -31,6 +31,12 @@ internal sealed class CancellingCardStore(
     {
         cancellationToken.ThrowIfCancellationRequested();
         return inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+    }
+
+    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return inner.RereadAsync(card, cancellationToken);
     }
 
     public async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal sealed class HookedCardStore(ICardStore inner, Func<Card, bool> when, F
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
-    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
         inner.TryCreateAsync(card, cancellationToken);
 
     public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
@@ -28,6 +28,9 @@ internal sealed class HookedCardStore(ICardStore inner, Func<Card, bool> when, F
         if (found is not null && when(found.Card) && Interlocked.Exchange(ref _fired, 1) == 0) await afterFindByCode();
         return found;
     }
+
+    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+        inner.RereadAsync(card, cancellationToken);
 
     public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
         inner.TryReplaceAsync(card, etag, cancellationToken);

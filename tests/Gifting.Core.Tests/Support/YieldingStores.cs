@@ -15,7 +15,7 @@ internal sealed class YieldingCardStore(ICardStore inner) : ICardStore
         return await inner.BeginBatchAsync(batch, cancellationToken);
     }
 
-    public async Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)
+    public async Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken)
     {
         await Task.Yield();
         return await inner.TryCreateAsync(card, cancellationToken);
@@ -32,6 +32,12 @@ internal sealed class YieldingCardStore(ICardStore inner) : ICardStore
     {
         await Task.Yield();
         return await inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+    }
+
+    public async Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return await inner.RereadAsync(card, cancellationToken);
     }
 
     public async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)

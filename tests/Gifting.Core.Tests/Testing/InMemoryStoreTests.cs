@@ -1,3 +1,4 @@
+using Gifting.Core.Cards;
 using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Testing;
@@ -11,8 +12,10 @@ public sealed class InMemoryStoreTests
         var core = TestCore.Create();
         var card = (await core.IssueOneAsync()).Card;
 
-        Assert.False(await core.Cards.TryCreateAsync(card with { CodeHash = "other" }, CancellationToken.None));
-        Assert.False(await core.Cards.TryCreateAsync(card with { Serial = "other" }, CancellationToken.None));
+        Assert.Equal(CardCreation.SerialTaken,
+            await core.Cards.TryCreateAsync(card with { CodeHash = "other" }, CancellationToken.None));
+        Assert.Equal(CardCreation.CodeTaken,
+            await core.Cards.TryCreateAsync(card with { Serial = "other" }, CancellationToken.None));
     }
 
     [Fact]

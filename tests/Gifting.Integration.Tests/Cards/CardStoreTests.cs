@@ -18,30 +18,52 @@ public sealed class CardStoreTests(CosmosFixture cosmos) : IDisposable
     private Container Cards => _app.Services.GetRequiredService<GiftingContainers>().Cards;
 
     [Fact]
-    public async Task Create_AtATakenSerialWithANewCode_LeavesNoIndexForTheNewCode()
+    public async Task Create_AtATakenSerialWithANewCode_LeavesNoCardForTheNewCode()
     {
         var card = NewCard();
         var rerun = card with { CodeHash = NewHash() };
 
-        Assert.True(await Store.TryCreateAsync(card, CancellationToken.None));
-        Assert.False(await Store.TryCreateAsync(rerun, CancellationToken.None));
+        Assert.Equal(CardCreation.Created, await Store.TryCreateAsync(card, CancellationToken.None));
+        Assert.Equal(CardCreation.SerialTaken, await Store.TryCreateAsync(rerun, CancellationToken.None));
 
         Assert.Null(await Store.FindByCodeHashAsync([rerun.CodeHash], CancellationToken.None));
         Assert.Equal(
             card.CardId, (await Store.FindByCodeHashAsync([card.CodeHash], CancellationToken.None))?.Card.CardId);
+        Assert.Equal(
+            card.CodeHash, (await Store.FindBySerialAsync(card.Serial, CancellationToken.None))?.Card.CodeHash);
         Assert.False(await ExistsAsync(rerun.CodeHash));
     }
 
     [Fact]
-    public async Task DanglingIndex_ForASerialWhoseCardHasAnotherCode_FindsNothing()
+    public async Task Create_AtATakenCodeHash_AnswersCodeTakenAndTheSerialFindsNothingUntilANewCodeTakesIt()
+    {
+        var holder = NewCard();
+        Assert.Equal(CardCreation.Created, await Store.TryCreateAsync(holder, CancellationToken.None));
+        var card = NewCard() with { CodeHash = holder.CodeHash };
+
+        Assert.Equal(CardCreation.CodeTaken, await Store.TryCreateAsync(card, CancellationToken.None));
+        Assert.Null(await Store.FindBySerialAsync(card.Serial, CancellationToken.None));
+        var drawnAgain = card with { CodeHash = NewHash() };
+        Assert.Equal(CardCreation.Created, await Store.TryCreateAsync(drawnAgain, CancellationToken.None));
+
+        Assert.Equal(drawnAgain.CodeHash,
+            (await Store.FindBySerialAsync(card.Serial, CancellationToken.None))?.Card.CodeHash);
+        Assert.Equal(holder.Serial,
+            (await Store.FindByCodeHashAsync([holder.CodeHash], CancellationToken.None))?.Card.Serial);
+    }
+
+    [Fact]
+    public async Task Reread_AnswersTheCardsCurrentVersion()
     {
         var card = NewCard();
-        Assert.True(await Store.TryCreateAsync(card, CancellationToken.None));
-        var dangling = NewHash();
-        await Cards.CreateItemAsync(
-            new { id = dangling, pk = dangling, serial = card.Serial, docType = "code" }, new PartitionKey(dangling));
+        Assert.Equal(CardCreation.Created, await Store.TryCreateAsync(card, CancellationToken.None));
+        var read = (await Store.FindBySerialAsync(card.Serial, CancellationToken.None))!;
+        var etag = await Store.TryReplaceAsync(
+            card with { Status = CardStatus.Cancelled }, read.ETag, CancellationToken.None);
 
-        Assert.Null(await Store.FindByCodeHashAsync([dangling], CancellationToken.None));
+        var again = await Store.RereadAsync(card, CancellationToken.None);
+
+        Assert.Equal((CardStatus.Cancelled, etag), (again?.Card.Status, again?.ETag));
     }
 
     [Fact]
@@ -73,7 +95,7 @@ public sealed class CardStoreTests(CosmosFixture cosmos) : IDisposable
         }
     }
 
-    private static Card NewCard() => new()
+    internal static Card NewCard() => new()
     {
         CardId = Guid.NewGuid().ToString("N"),
         Serial = RandomNumberGenerator.GetString("0123456789", 16),
@@ -86,5 +108,5 @@ public sealed class CardStoreTests(CosmosFixture cosmos) : IDisposable
         IssuedAt = DateTimeOffset.UtcNow,
     };
 
-    private static string NewHash() => "code-v1-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    internal static string NewHash() => "code-v1-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }

@@ -17,7 +17,7 @@ public sealed class CountingCardStore(ICardStore inner, CountingCardStore.Counte
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
-    public Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
         inner.TryCreateAsync(card, cancellationToken);
 
     public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken)
@@ -28,6 +28,9 @@ public sealed class CountingCardStore(ICardStore inner, CountingCardStore.Counte
 
     public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
         inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+        inner.RereadAsync(card, cancellationToken);
 
     public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
         inner.TryReplaceAsync(card, etag, cancellationToken);

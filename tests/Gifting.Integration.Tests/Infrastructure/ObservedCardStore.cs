@@ -34,7 +34,7 @@ public sealed class ObservedCardStore
         public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
             inner.BeginBatchAsync(batch, cancellationToken);
 
-        public async Task<bool> TryCreateAsync(Card card, CancellationToken cancellationToken)
+        public async Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken)
         {
             if (observer.HoldFirst && Interlocked.Exchange(ref observer._held, 1) == 0)
             {
@@ -48,7 +48,8 @@ public sealed class ObservedCardStore
                 throw new InvalidOperationException("Simulated crash mid-batch.");
             }
             var created = await inner.TryCreateAsync(card, cancellationToken);
-            if (created && Interlocked.Increment(ref observer._created) >= observer.FailAfter)
+            if (created == CardCreation.Created
+                && Interlocked.Increment(ref observer._created) >= observer.FailAfter)
                 observer.Landed.TrySetResult();
             return created;
         }
@@ -59,6 +60,9 @@ public sealed class ObservedCardStore
         public Task<StoredCard?> FindByCodeHashAsync(
             IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
             inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+        public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+            inner.RereadAsync(card, cancellationToken);
 
         public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
             inner.TryReplaceAsync(card, etag, cancellationToken);

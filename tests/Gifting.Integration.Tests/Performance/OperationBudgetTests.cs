@@ -96,6 +96,15 @@ public sealed class OperationBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task CardLookupBySerial_StaysWithinItsBudget()
+    {
+        var serials = await SerialsAsync("digital");
+        var support = _app.ClientFor("support-1", "support");
+        await MeasureAsync("card lookup by serial", OperationBudgets.CardLookup,
+            () => Ok(support.GetAsync($"/api/cards/{serials.Dequeue()}")));
+    }
+
+    [Fact]
     public async Task CardIssueOfOne_StaysWithinItsBudget() =>
         await MeasureAsync("card issue of 1", OperationBudgets.CardIssue, () => Issuer.IssueAsync(count: 1));
 

@@ -8,13 +8,18 @@ public static class OperationBudgets
 {
     public const int BalanceRead = 1;
     public const int ActivityPage = 2;
-    public const int Redemption = 10;
+    public const int Redemption = 9;
     public const int Debit = 5;
     public const int Refund = 5;
     public const int Grant = 5;
-    public const int Activation = 2;
-    public const int Cancellation = 2;
+
+    // Cards are stored by code hash, so the redemption's lookup is one read; a lookup by serial reads the serial's
+    // index first, one more.
+    public const int Activation = 3;
+    public const int Cancellation = 3;
     public const int CardIssue = 5;
+    public const int CardLookup = 2;
+
     public const int ExpiryPerLot = 4;
     public const int ExpiryPerRun = 4;
 }
