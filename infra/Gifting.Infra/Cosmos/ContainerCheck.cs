@@ -38,9 +38,9 @@ public static class ContainerCheck
         var missing = expected.IndexingPolicy.IncludedPaths.Select(p => p.Path)
             .Where(p => !IndexingPolicies.Indexes(actual.IndexingPolicy ?? new IndexingPolicy(), p)).ToList();
         if (missing.Count > 0)
-            yield return $"container '{name}' does not index {string.Join(", ", missing)} (indexingPolicy), which its queries "
-                + "filter on, so they would scan every document of a partition or fail. Include the paths; an "
-                + "indexing policy can be changed in place.";
+            yield return $"container '{name}' does not index {string.Join(", ", missing)} (indexingPolicy), which "
+                + "its queries filter on, so they would scan every document of a partition or fail. Include the "
+                + "paths; an indexing policy can be changed in place.";
     }
 
     private static string Describe(IEnumerable<string> paths) =>
