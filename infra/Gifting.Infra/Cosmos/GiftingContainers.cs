@@ -18,21 +18,38 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     public Container Expiries => client.GetContainer(options.Database, "expiries");
     public Container Rejections => client.GetContainer(options.Database, "rejections");
 
+    /// <summary>
+    /// The containers as the app needs them. Each indexes only what its queries filter on (see
+    /// <see cref="IndexingPolicies"/>); a container read only by id indexes nothing beyond what Cosmos DB always does.
+    /// </summary>
     public static IEnumerable<ContainerProperties> Definitions()
     {
-        yield return new ContainerProperties("cards", PartitionKeyPath);
-        var ledger = new ContainerProperties("ledger", PartitionKeyPath)
+        yield return new ContainerProperties("cards", PartitionKeyPath) { IndexingPolicy = IndexingPolicies.Only() };
+        yield return new ContainerProperties("ledger", PartitionKeyPath)
         {
             // Within an account, an operation (card, refund, debit...) posts at most one entry.
             UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { new UniqueKey { Paths = { "/opKey" } } } },
+            // Entries by operation key, by reference and by sequence range; holds by type.
+            IndexingPolicy = IndexingPolicies.Only("/pk", "/docType", "/opKey", "/reference", "/seq"),
         };
-        yield return ledger;
         // Counters and idempotency records expire by their own ttl field.
-        yield return new ContainerProperties("throttles", PartitionKeyPath) { DefaultTimeToLive = -1 };
-        yield return new ContainerProperties("idempotency", PartitionKeyPath) { DefaultTimeToLive = -1 };
-        // Promotional lots by expiry hour, and a watermark: what the expiry timer reads.
-        yield return new ContainerProperties("expiries", PartitionKeyPath);
-        yield return new ContainerProperties("rejections", PartitionKeyPath) { DefaultTimeToLive = -1 };
+        yield return new ContainerProperties("throttles", PartitionKeyPath)
+        {
+            DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only(),
+        };
+        yield return new ContainerProperties("idempotency", PartitionKeyPath)
+        {
+            DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only(),
+        };
+        // Promotional lots and unfinished redemptions by hour, and their watermarks: what the timers read.
+        yield return new ContainerProperties("expiries", PartitionKeyPath)
+        {
+            IndexingPolicy = IndexingPolicies.Only("/pk", "/expiresAtMs", "/sinceMs"),
+        };
+        yield return new ContainerProperties("rejections", PartitionKeyPath)
+        {
+            DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only(),
+        };
     }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -78,4 +78,61 @@ public sealed class ContainerCheckTests
 
         Assert.Contains("/pk + /id", Assert.Single(problems), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Problems_WhenLedgerLeavesAQueriedPathOutOfItsIndex_NameThePath()
+    {
+        var actual = new ContainerProperties("ledger", "/pk")
+        {
+            UniqueKeyPolicy = Expected("ledger").UniqueKeyPolicy,
+            IndexingPolicy = IndexingPolicies.Only("/pk", "/docType", "/opKey", "/reference"),
+        };
+
+        var problems = ContainerCheck.Problems(Expected("ledger"), actual);
+
+        Assert.Contains("/seq/?", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_WhenIndexingIsOffWhereQueriesRun_NameEveryQueriedPath()
+    {
+        var actual = new ContainerProperties("expiries", "/pk")
+        {
+            IndexingPolicy = new IndexingPolicy { IndexingMode = IndexingMode.None, Automatic = false },
+        };
+
+        var problem = Assert.Single(ContainerCheck.Problems(Expected("expiries"), actual));
+
+        foreach (var path in new[] { "/pk/?", "/expiresAtMs/?", "/sinceMs/?" })
+            Assert.Contains(path, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_WhenAQueriedPathIsExcludedUnderAnIncludedRoot_NameThePath()
+    {
+        var policy = new IndexingPolicy { IncludedPaths = { new IncludedPath { Path = "/*" } } };
+        policy.ExcludedPaths.Add(new ExcludedPath { Path = "/sinceMs/*" });
+        var actual = new ContainerProperties("expiries", "/pk") { IndexingPolicy = policy };
+
+        var problems = ContainerCheck.Problems(Expected("expiries"), actual);
+
+        Assert.Contains("/sinceMs/?", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    /// <summary>Containers provisioned before the narrow policies index everything: more is no fault.</summary>
+    [Theory]
+    [InlineData("ledger")]
+    [InlineData("expiries")]
+    [InlineData("cards")]
+    public void Problems_WhenEverythingIsIndexed_AreNone(string name)
+    {
+        var policy = new IndexingPolicy { IncludedPaths = { new IncludedPath { Path = "/*" } } };
+        policy.ExcludedPaths.Add(new ExcludedPath { Path = "/\"_etag\"/?" });
+        var actual = new ContainerProperties(name, "/pk")
+        {
+            UniqueKeyPolicy = Expected(name).UniqueKeyPolicy, IndexingPolicy = policy,
+        };
+
+        Assert.Empty(ContainerCheck.Problems(Expected(name), actual));
+    }
 }

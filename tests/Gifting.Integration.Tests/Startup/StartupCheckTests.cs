@@ -23,6 +23,30 @@ public sealed class StartupCheckTests(CosmosFixture cosmos)
         AssertRefusedAsync(new ContainerProperties("throttles", "/pk"), "'throttles'", "defaultTtl");
 
     [Fact]
+    public Task App_WhenLedgerDoesNotIndexTheSequence_RefusesToStartNamingSeq() =>
+        AssertRefusedAsync(new ContainerProperties("ledger", "/pk")
+        {
+            UniqueKeyPolicy = GiftingContainers.Definitions().Single(d => d.Id == "ledger").UniqueKeyPolicy,
+            IndexingPolicy = IndexingPolicies.Only("/pk", "/docType", "/opKey", "/reference"),
+        }, "'ledger'", "/seq/?");
+
+    /// <summary>The emulator keeps the narrow policies it is given, and a container created from them passes.</summary>
+    [Fact]
+    public async Task Containers_WhenCreatedByTheApp_KeepTheirIndexingPolicyAndPassTheCheck()
+    {
+        using var client = cosmos.CreateClient();
+        foreach (var expected in GiftingContainers.Definitions())
+        {
+            var actual = (await client.GetContainer(cosmos.Database, expected.Id).ReadContainerAsync()).Resource;
+
+            Assert.Empty(ContainerCheck.Problems(expected, actual));
+            Assert.Equal(["/*"], actual.IndexingPolicy.ExcludedPaths.Select(p => p.Path));
+            Assert.Equal(expected.IndexingPolicy.IncludedPaths.Select(p => p.Path),
+                actual.IndexingPolicy.IncludedPaths.Select(p => p.Path));
+        }
+    }
+
+    [Fact]
     public async Task App_WhenContainersAreAsDefined_Starts()
     {
         using var app = new GiftingFactory(cosmos);

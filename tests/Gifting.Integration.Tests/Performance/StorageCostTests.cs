@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Gifting.Core.Cards;
+using Gifting.Core.Codes;
+using Gifting.Infra.Cosmos;
+using Gifting.Testing;
+using Xunit.Abstractions;
+
+namespace Gifting.Integration.Tests.Performance;
+
+/// <summary>
+/// Document sizes as stored, the request units of each use case computed from what it sent and read, and the monthly
+/// cost of a stated workload: the figures of docs/performance.md, "Request units and money". Run with
+/// <c>--logger "console;verbosity=detailed"</c> to see them.
+/// </summary>
+[Collection(CosmosCollection.Name)]
+public sealed partial class StorageCostTests : IDisposable
+{
+    private readonly CosmosFixture _cosmos;
+    private readonly ITestOutputHelper _output;
+    private readonly RecordedRequests _recorder = new();
+    private readonly GiftingFactory _app;
+
+    public StorageCostTests(CosmosFixture cosmos, ITestOutputHelper output)
+    {
+        _cosmos = cosmos;
+        _output = output;
+        _app = new GiftingFactory(cosmos, services => RecordedRequests.Install(services, cosmos, _recorder),
+            settings: new Dictionary<string, string>
+            {
+                ["Promotions:MinimumLead"] = "00:00:01", ["Redemption:ReviewThresholds:USD"] = "50000",
+            });
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task UseCases_PrintStoredSizesRequestUnitsAndMonthlyCost()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var runs = await new UseCaseRuns(_app, _recorder).RunAsync();
+        await WriteTheRareDocumentsAsync();
+
+        using var client = _cosmos.CreateClient();
+        var kinds = await StoredDocuments.SinceAsync(client, _cosmos.Database, since);
+
+        CostReport.Print(_output.WriteLine, kinds, runs);
+        foreach (var container in GiftingContainers.Definitions().Select(d => d.Id))
+            Assert.Contains(kinds, k => k.Container == container);
+        Assert.All(runs, r => Assert.True(r.RequestUnits > 0, $"{r.UseCase} sent nothing"));
+    }
+
+    /// <summary>Every query of every use case filters only on what its container's indexing policy keeps.</summary>
+    [Fact]
+    public async Task UseCases_QueryOnlyIndexedPaths()
+    {
+        var runs = await new UseCaseRuns(_app, _recorder).RunAsync();
+
+        var queries = runs.SelectMany(r => r.Requests).Where(r => r.QueryText is not null).ToList();
+        Assert.NotEmpty(queries);
+        foreach (var query in queries)
+        {
+            var policy = GiftingContainers.Definitions().Single(d => d.Id == query.Operation.Container).IndexingPolicy;
+            foreach (var property in Property().Matches(query.QueryText!).Select(m => m.Groups[1].Value))
+                Assert.True(property is "id" or "_ts" || IndexingPolicies.Indexes(policy, $"/{property}/?"),
+                    $"'{query.QueryText}' on {query.Operation.Container} filters on {property}, which is not indexed");
+        }
+    }
+
+    /// <summary>
+    /// A failed attempt (a throttle counter), a held redemption, a rejected message and a redemption whose process
+    /// died after the claim (its unfinished-redemption entry stays for the sweeper).
+    /// </summary>
+    private async Task WriteTheRareDocumentsAsync()
+    {
+        using var unknown = await _app.ClientFor(Api.NewId("shopper"), "customer")
+            .RedeemAsync(ClaimCode.Generate().Display);
+        Assert.False(unknown.IsSuccessStatusCode);
+        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 60_000))[0];
+        using var held = await _app.ClientFor(Api.NewId("shopper"), "customer")
+            .RedeemAsync(code.GetProperty("code").GetString()!);
+        Assert.Equal(202, (int)held.StatusCode);
+        using var rejected = await _app.CreateClient().InvokeAsync("ProcessRefund",
+            HostPayloads.ServiceBus("message", JsonSerializer.Serialize(new { refundId = "r" }), Api.NewId("m")));
+        using var crashing = new GiftingFactory(_cosmos, services => services.Decorate<ICardStore>(
+            inner => new CrashingCardStore(inner, card => card.Status == CardStatus.Redeeming)));
+        var card = (await crashing.ClientFor("issuer-1", "issuer").IssueAsync(amount: 700))[0];
+        using var crashed = await crashing.ClientFor(Api.NewId("shopper"), "customer")
+            .RedeemAsync(card.GetProperty("code").GetString()!);
+        Assert.Equal(500, (int)crashed.StatusCode);
+    }
+
+    [GeneratedRegex(@"\bc\.([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex Property();
+}
