@@ -13,13 +13,13 @@ public sealed class ExpiryRaceTests
     public async Task Grant_WhenTheExpiryRunsBetweenIndexingAndPosting_LeavesNoLotPastItsExpiry()
     {
         var setup = TestCore.Create();
-        PausingLedgerStore? pausing = null;
-        // The second read of the ledger is the posting's own, after the grant has written its index entry.
+        PausingExpiryIndex? pausing = null;
+        // The grant stalls after writing its index entry, before it posts.
         var granting = new CoreBuilder()
             .WithClock(setup.Clock)
             .WithStores(setup.Cards, setup.Ledger)
             .WithExpiryIndex(setup.ExpiryIndex)
-            .WithLedgerStore(s => pausing = new PausingLedgerStore(s, pauseAtRead: 2))
+            .WithExpiryIndex(s => pausing = new PausingExpiryIndex(s))
             .Build();
 
         var grant = granting.GrantAsync(Alice, "late", 5_00, TimeSpan.FromMinutes(10));
