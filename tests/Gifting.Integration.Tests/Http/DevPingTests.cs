@@ -8,7 +8,8 @@ public sealed class DevPingTests(CosmosFixture cosmos)
     public async Task DevPing_InLocalMode_AnswersWithoutAnyCosmosOperation()
     {
         var counter = new CosmosOperationCounter();
-        using var app = new GiftingFactory(cosmos, services => CosmosOperationCounter.Install(services, cosmos, counter));
+        using var app =
+            new GiftingFactory(cosmos, services => CosmosOperationCounter.Install(services, cosmos, counter));
         var client = app.CreateClient();
         await client.GetAsync("/api/dev/ping");
         counter.Reset();
