@@ -56,7 +56,7 @@ def spread(values, fmt):
 def table(rows):
     count = lambda v: f"{v:,.0f}"
     ms = lambda v: f"{v:.2f}"
-    pct = lambda v: f"{v:.0%}"
+    pct = lambda v: f"{v:.0%}" if v >= 0.1 else f"{v:.1%}"
     print("| Stores | Endpoint | Req/s at peak | vs bare | p50 ms | p99 ms | Req/s at half peak (of peak) "
           "| p99 ms at half peak | Errors |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
