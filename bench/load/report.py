@@ -1,7 +1,8 @@
 """The arithmetic of bench/load/run.sh, over its runs.txt (one line per wrk run, FIELDS below).
 
-report.py pace RUNS MODE ENDPOINT T   connections and mean delay (ms) that should hold half the peak rate, from the
-                                      peak runs and, once there are some, the last paced run
+report.py pace RUNS MODE ENDPOINT THREADS CONNECTIONS
+                                      connections and mean delay (ms) to try next for half the peak rate, and
+                                      whether the last calibration run was close enough
 report.py table RUNS                  the markdown table: medians of the runs, min-max spreads, ratios to bare
 """
 import math
@@ -30,23 +31,42 @@ def pick(rows, mode, endpoint, phase):
     return [r for r in rows if (r["mode"], r["endpoint"], r["phase"]) == (mode, endpoint, phase)]
 
 
-def pace(rows, mode, endpoint, threads):
+def pace(rows, mode, endpoint, threads, most):
+    """Fewer connections first: wrk with one timer per paced request costs it more CPU than the app at high rates.
+
+    Closed-loop runs bisect the connections between 1 and the peak's; only if one connection already runs well
+    above half of peak are the requests paced, on as few connections as keep the mean delay near MIN_DELAY_MS.
+    """
     peak = pick(rows, mode, endpoint, "peak")
     target = statistics.median(r["rps"] for r in peak) / 2
-    paced = pick(rows, mode, endpoint, "calibrate")
+    tried = pick(rows, mode, endpoint, "calibrate")
+    closed = {int(r["conns"]): r["rps"] for r in tried if r["delay"] == 0}
+    paced = [r for r in tried if r["delay"] > 0]
+    near = lambda rps: abs(rps / target - 1) <= 0.15
     if paced:
-        # Time per request on a connection that is not the delay: latency plus wrk's own overhead, as observed.
         last = paced[-1]
-        busy = last["conns"] * 1000 / last["rps"] - last["delay"]
+        # Time per request on a connection that is not the delay: latency plus wrk's own overhead, as observed.
+        busy = max(last["conns"] * 1000 / last["rps"] - last["delay"], 0.05)
+        conns = int(last["conns"])
+        print(conns, f"{max(conns * 1000 / target - busy, 0.0):.2f}", f"{target:.1f}",
+              "ok" if near(last["rps"]) else "again")
+        return
+    if 1 not in closed:
+        print(1, 0, f"{target:.1f}", "again")
+        return
+    if closed[1] > target * 1.15:
+        busy = 1000 / closed[1]
+        conns = min(most, max(threads, math.ceil(target * (MIN_DELAY_MS + busy) / 1000)))
+        print(conns, f"{max(conns * 1000 / target - busy, 0.0):.2f}", f"{target:.1f}", "again")
+        return
+    closed.setdefault(most, target * 2)
+    best = min(closed, key=lambda c: abs(closed[c] - target))
+    below = max((c for c, rps in closed.items() if rps < target), default=1)
+    above = min(c for c, rps in closed.items() if rps >= target)
+    if near(closed[best]) or above - below <= 1:
+        print(best, 0, f"{target:.1f}", "ok")
     else:
-        busy = statistics.median(r["mean"] for r in peak) / 2
-    busy = max(busy, 0.05)
-    conns = max(threads, math.ceil(target * (MIN_DELAY_MS + busy) / 1000))
-    if paced and paced[-1]["conns"] >= conns:
-        conns = int(paced[-1]["conns"])
-    delay = max(conns * 1000 / target - busy, 0.0)
-    close = bool(paced) and abs(paced[-1]["rps"] / target - 1) <= 0.15
-    print(conns, f"{delay:.2f}", f"{target:.1f}", "ok" if close else "again")
+        print((below + above) // 2, 0, f"{target:.1f}", "again")
 
 
 def spread(values, fmt):
@@ -88,6 +108,6 @@ def table(rows):
 
 if __name__ == "__main__":
     if sys.argv[1] == "pace":
-        pace(runs(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]))
+        pace(runs(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]))
     else:
         table(runs(sys.argv[2]))

@@ -3,8 +3,8 @@
 # npm Cosmos emulator. For each store mode, bench/Gifting.LoadHost serves the app as the local stand-in does (front
 # door, handler; timers off); after a warm-up, RUNS rounds each run the bare route (GET /api/dev/ping: the whole
 # pipeline, no store), the balance read and the redemption at CONNECTIONS connections, the peak. Then each endpoint
-# is held at about half its peak rate (wrk has no fixed-rate mode: bench/load/common.lua paces each connection, a few
-# short calibration runs set the pace) for HALF_RUNS runs. Prints a markdown table of medians with min-max spreads.
+# is held at about half its peak rate for HALF_RUNS runs: wrk has no fixed-rate mode, so short calibration runs find
+# the number of connections that gives it, or, if one connection gives more, pace them (bench/load/common.lua). Prints a markdown table of medians with min-max spreads.
 # Usage: bench/load/run.sh
 #   env: MODES ("memory emulator"), RUNS (3), DURATION (10s), WARMUP (3s, also each calibration run), THREADS (2),
 #        CONNECTIONS (16), HALF_RUNS (RUNS), CARDS (2000: codes issued at start, topped up before each redemption
@@ -42,10 +42,10 @@ start_app() {  # start_app <mode>: the load host on $PORT, then tokens and codes
   READER=$(cat "$OUT/reader.txt") FIRST=0 RATE=0
 }
 
-topup() {  # topup <seconds>: enough fresh codes for a redemption run of that length at 1.5 times the rate seen
+topup() {  # topup <seconds>: enough fresh codes for a redemption run of that length at 2.5 times the rate seen
   local have need
   have=$(($(wc -l <"$OUT/codes.txt") - FIRST))
-  need=$(python3 -c "import math; print(math.ceil($RATE * $1 * 1.5) + 200)")
+  need=$(python3 -c "import math; print(math.ceil($RATE * $1 * 2.5) + 200)")
   if [ "$have" -lt "$need" ]; then python3 bench/load/setup.py --more "$BASE" "$OUT" $((need - have)); fi
 }
 
@@ -86,9 +86,10 @@ for mode in $MODES; do
     for endpoint in bare balance redemption; do measure "$mode" "$endpoint" peak "$CONNECTIONS" "$DURATION"; done
   done
   for endpoint in bare balance redemption; do
-    for try in 1 2 3 4; do
-      read -r conns delay _ verdict < <(python3 bench/load/report.py pace "$OUT/runs.txt" "$mode" "$endpoint" "$THREADS")
-      if [ "$verdict" = ok ] || [ "$try" = 4 ]; then break; fi
+    for try in 1 2 3 4 5 6; do
+      read -r conns delay _ verdict < <(python3 bench/load/report.py pace \
+        "$OUT/runs.txt" "$mode" "$endpoint" "$THREADS" "$CONNECTIONS")
+      if [ "$verdict" = ok ] || [ "$try" = 6 ]; then break; fi
       measure "$mode" "$endpoint" calibrate "$conns" "$WARMUP" "$delay"
     done
     for _ in $(seq 1 "$HALF_RUNS"); do measure "$mode" "$endpoint" half "$conns" "$DURATION" "$delay"; done
