@@ -81,7 +81,10 @@ public static class GiftingApp
         app.MapExpiryTimer();
         app.MapRedemptionSweepTimer();
         if (app.Environment.IsEnvironment(LocalEnvironment) && app.Services.GetRequiredService<AuthOptions>().IsLocal)
+        {
             app.MapDevTokens();
+            app.MapDevPing();
+        }
     }
 
     private static string ReasonPhrase(int status) =>

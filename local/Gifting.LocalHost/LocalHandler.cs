@@ -15,8 +15,13 @@ public static class LocalHandler
     public static Dictionary<string, string?> Settings(string cosmosEndpoint) => LocalSettings.For(
         cosmosEndpoint, CosmosEmulator.Key, emulator: true, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
+    /// <summary>
+    /// Builds and starts the handler; <c>configure</c> runs on its builder after the local settings, before the app
+    /// adds its services.
+    /// </summary>
     public static async Task<(WebApplication App, Uri Address)> StartAsync(
-        string cosmosEndpoint, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken)
+        string cosmosEndpoint, IReadOnlyDictionary<string, string?>? overrides,
+        Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var app = GiftingApp.Build(["--environment", GiftingApp.LocalEnvironment], builder =>
@@ -24,6 +29,7 @@ public static class LocalHandler
             builder.Configuration.AddInMemoryCollection(Settings(cosmosEndpoint));
             if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            configure?.Invoke(builder);
         });
         await app.StartAsync(cancellationToken);
         return (app, new Uri($"http://127.0.0.1:{port}/"));

@@ -26,14 +26,24 @@ public sealed class LocalStandIn : IAsyncDisposable
     /// <summary>The emulator's end, if this stand-in started it.</summary>
     public Task EmulatorExited => _emulator?.Exited ?? Task.Delay(Timeout.Infinite);
 
+    public static Task<LocalStandIn> StartAsync(
+        int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules,
+        CancellationToken cancellationToken) =>
+        StartAsync(port, cosmosEndpoint, settings, runSchedules, configureHandler: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the stand-in; <c>configureHandler</c> runs on the handler's builder before the app adds its services,
+    /// for a host that changes them (the load benchmark's in-memory stores).
+    /// </summary>
     public static async Task<LocalStandIn> StartAsync(
         int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules,
-        CancellationToken cancellationToken)
+        Action<WebApplicationBuilder>? configureHandler, CancellationToken cancellationToken)
     {
         var standIn = new LocalStandIn();
         try
         {
-            await standIn.StartCoreAsync(port, cosmosEndpoint, settings, runSchedules, cancellationToken);
+            await standIn.StartCoreAsync(
+                port, cosmosEndpoint, settings, runSchedules, configureHandler, cancellationToken);
             return standIn;
         }
         catch
@@ -45,14 +55,15 @@ public sealed class LocalStandIn : IAsyncDisposable
 
     private async Task StartCoreAsync(
         int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules,
-        CancellationToken cancellationToken)
+        Action<WebApplicationBuilder>? configureHandler, CancellationToken cancellationToken)
     {
         if (cosmosEndpoint is null)
         {
             _emulator = await CosmosEmulator.StartAsync(cancellationToken);
             cosmosEndpoint = _emulator.Endpoint;
         }
-        (_handler, var handlerAddress) = await LocalHandler.StartAsync(cosmosEndpoint, settings, cancellationToken);
+        (_handler, var handlerAddress) = await LocalHandler.StartAsync(
+            cosmosEndpoint, settings, configureHandler, cancellationToken);
         _handlerClient = new HttpClient { BaseAddress = handlerAddress, Timeout = Timeout.InfiniteTimeSpan };
         var functions = FunctionCatalog.Load();
         var invoker = new HandlerInvoker(_handlerClient, TimeProvider.System);

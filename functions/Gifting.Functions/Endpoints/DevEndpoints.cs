@@ -23,4 +23,11 @@ public static class DevEndpoints
                 return Problems.Validation("marketplace is not one this service serves.");
             return Results.Ok(new TokenResponse(tokens.Issue(body.Sub, body.Roles, marketplace, clock)));
         }).Produces<TokenResponse>().DescribeProblems(ProblemCodes.ValidationFailed);
+
+    /// <summary>
+    /// Answers through the whole pipeline without touching a store: the load script's baseline, against which each
+    /// use case's throughput is a ratio. <c>/api/health</c> cannot serve, as it reads the database.
+    /// </summary>
+    public static void MapDevPing(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/dev/ping", () => Results.Ok(HealthResponse.Ok)).ExcludeFromDescription();
 }

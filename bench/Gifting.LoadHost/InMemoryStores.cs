@@ -1,0 +1,58 @@
+using Gifting.Core;
+using Gifting.Functions;
+using Gifting.Infra;
+using Gifting.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gifting.LoadHost;
+
+/// <summary>
+/// Puts the in-memory stores of Gifting.Testing behind the handler in place of Cosmos DB, so a load run measures the
+/// app without the database. Every core port that <see cref="GiftingInfraServices.AddGiftingInfra"/> registers is
+/// swapped for the one <c>InMemory*</c> class that implements it, and the infra's start-up check is dropped; a port
+/// without exactly one in-memory twin stops the start, so a new store cannot quietly stay on Cosmos.
+/// </summary>
+public static class InMemoryStores
+{
+    public static void Use(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Environment.IsEnvironment(GiftingApp.LocalEnvironment))
+            throw new InvalidOperationException("In-memory stores are for local load runs only.");
+        // The swap must see the app's registrations, which are added after this runs: the factory gets them all.
+        builder.Host.UseServiceProviderFactory(new Swap());
+    }
+
+    private sealed class Swap : IServiceProviderFactory<IServiceCollection>
+    {
+        public IServiceCollection CreateBuilder(IServiceCollection services)
+        {
+            var infra = new ServiceCollection().AddGiftingInfra(new ConfigurationBuilder().Build());
+            var twins = typeof(InMemoryCardStore).Assembly.GetExportedTypes()
+                .Where(t => t is { IsClass: true, IsAbstract: false }
+                    && t.Name.StartsWith("InMemory", StringComparison.Ordinal))
+                .ToList();
+            var ports = infra.Select(d => d.ServiceType)
+                .Where(t => t.IsInterface && t.Assembly == typeof(Money).Assembly)
+                .Distinct();
+            foreach (var port in ports)
+            {
+                var twin = twins.Where(port.IsAssignableFrom).ToList() is [var only]
+                    ? only
+                    : throw new InvalidOperationException(
+                        $"{port.Name} needs exactly one in-memory implementation in Gifting.Testing.");
+                services.RemoveAll(port);
+                services.AddSingleton(port, twin);
+            }
+            var checks = infra.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType)
+                .ToHashSet();
+            foreach (var check in services.Where(d => d.ServiceType == typeof(IHostedService)
+                && checks.Contains(d.ImplementationType)).ToList())
+                services.Remove(check);
+            return services;
+        }
+
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
+            containerBuilder.BuildServiceProvider();
+    }
+}
