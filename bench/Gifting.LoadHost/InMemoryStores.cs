@@ -1,4 +1,7 @@
 using Gifting.Core;
+using Gifting.Core.Balances;
+using Gifting.Core.Ledger;
+using Gifting.Core.Redemptions;
 using Gifting.Functions;
 using Gifting.Infra;
 using Gifting.Testing;
@@ -44,6 +47,12 @@ public static class InMemoryStores
                 services.RemoveAll(port);
                 services.AddSingleton(port, twin);
             }
+            // The in-memory ledger keeps an account's holds and preferences beside its entries, as the account
+            // document does, so its own instances are the ones to write to.
+            services.RemoveAll<IHoldStore>();
+            services.AddSingleton<IHoldStore>(sp => Ledger(sp).Holds);
+            services.RemoveAll<IPreferencesStore>();
+            services.AddSingleton<IPreferencesStore>(sp => Ledger(sp).Preferences);
             var checks = infra.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType)
                 .ToHashSet();
             foreach (var check in services.Where(d => d.ServiceType == typeof(IHostedService)
@@ -51,6 +60,9 @@ public static class InMemoryStores
                 services.Remove(check);
             return services;
         }
+
+        private static InMemoryLedgerStore Ledger(IServiceProvider services) =>
+            (InMemoryLedgerStore)services.GetRequiredService<ILedgerStore>();
 
         public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
             containerBuilder.BuildServiceProvider();
