@@ -8,6 +8,7 @@ using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Gifting.Functions;
@@ -17,9 +18,18 @@ public static class GiftingApp
 {
     public const string LocalEnvironment = "Local";
 
+    private static readonly Dictionary<string, string?> QuietFramework = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Lowest in precedence, so any setting overrides them: the framework's per-request lines (the full URL of
+        // every request among them) cost more to ship than they tell, and warnings still show.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietFramework });
         // The Functions host calls the handler on 127.0.0.1 at the port it chose.
         if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

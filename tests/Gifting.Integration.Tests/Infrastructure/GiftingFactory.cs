@@ -24,6 +24,8 @@ public sealed class GiftingFactory(
         foreach (var (key, value) in cosmos.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
+        // Every line the framework writes too, so the log searches of the secret-hygiene tests miss nothing.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(s => services?.Invoke(s));
     }
