@@ -28,6 +28,7 @@ public sealed class CreditRefund(
             return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
 
         var opKey = OpKeys.Refund(command.RefundId);
+        var fingerprint = command.Fingerprint();
         var reference = $"order:{command.OrderId}";
         // A lot this close to its expiry is forfeited rather than given back: the expiry timer may already have
         // passed it, and a lot put back behind the timer would never expire (grants keep the same lead).
@@ -49,20 +50,29 @@ public sealed class CreditRefund(
         var posting = command.Origin == RefundOrigin.External
             ? await ledger.PostAsync(command.Account, marketplace, opKey, balance => new LedgerChange(
                 EntryType.Refund, command.Amount, balance with { Gift = balance.Gift + command.Amount.Amount },
-                reference),
+                reference, Fingerprint: fingerprint),
                 account, cancellationToken)
             : await ledger.PostAsync(command.Account, marketplace, opKey,
                 (seq, ct) => OrderEntriesAsync(
                     command, seq, seq == latest.Seq ? orderEntries : null, forfeitBefore, ct),
-                (balance, entries) => BalanceRefund.Decide(balance, entries, command, forfeitBefore),
+                (balance, entries) => BalanceRefund.Decide(balance, entries, command, forfeitBefore) is var decided
+                    && decided.Succeeded ? decided.Value with { Fingerprint = fingerprint } : decided,
                 account, cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
 
         var entry = posting.Value.Entry;
+        // The money stays as the first message moved it; a different refund under its id is for an operator to see.
+        if (posting.Value.Replayed && !SameRefund(entry, command, fingerprint))
+            return new Failure(ErrorCode.IdempotencyKeyMismatch,
+                "This refund id was applied to another refund (another order, amount or origin).");
         var forfeited = new Money(entry.Allocation?.ForfeitedAmount ?? 0, entry.Amount.Currency);
         return new RefundResult(command.RefundId, entry.Amount, forfeited,
             balances.After(posting.Value), posting.Value.Replayed);
     }
+
+    /// <summary>An entry without a fingerprint predates it: its order is all it can be checked against.</summary>
+    private static bool SameRefund(LedgerEntry entry, RefundCommand command, string fingerprint) =>
+        entry.Fingerprint is { } first ? first == fingerprint : entry.Reference == $"order:{command.OrderId}";
 
     /// <summary>
     /// The order's entries up to <paramref name="seq"/>, or those already read up to there. Every lot the order took

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Gifting.Core.Balances;
 
 namespace Gifting.Core.Refunds;
@@ -15,7 +18,16 @@ public sealed record RefundCommand(
     string OrderId,
     Money Amount,
     string? Reason,
-    RefundOrigin Origin = RefundOrigin.Balance);
+    RefundOrigin Origin = RefundOrigin.Balance)
+{
+    /// <summary>What this refund asks for, so a repeat of its id can be told from another refund that reused it.</summary>
+    public string Fingerprint()
+    {
+        var canonical = string.Create(CultureInfo.InvariantCulture,
+            $"refund\n{OrderId}\n{Amount.Amount} {Amount.Currency}\n{Origin}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
 
 /// <summary>
 /// <see cref="Credited"/> went back into the balance; <see cref="Forfeited"/> was promotional value the order took

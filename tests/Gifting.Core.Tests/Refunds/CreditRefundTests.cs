@@ -1,4 +1,5 @@
 using Gifting.Core.Ledger;
+using Gifting.Core.Refunds;
 using Gifting.Core.Tests.Support;
 using Gifting.Testing;
 
@@ -52,7 +53,7 @@ public sealed class CreditRefundTests
     }
 
     [Fact]
-    public async Task Refund_WhenRepeatedWithOtherAmounts_KeepsTheFirstCredit()
+    public async Task Refund_WhenRepeatedWithOtherAmounts_KeepsTheFirstCreditAndRefusesTheOthers()
     {
         await _core.FundAsync(Alice, 10_00);
         await _core.DebitAsync(Alice, 8_00, "d1");
@@ -61,9 +62,38 @@ public sealed class CreditRefundTests
         var results = await Task.WhenAll(new long[] { 1, 3_00, 99_00, 7_00 }
             .Select(a => Task.Run(() => _core.RefundAsync("r1", Alice, a))));
 
-        Assert.All(results, r => Assert.Equal((3_00L, true), (r.Value.Credited.Amount, r.Value.AlreadyCredited)));
+        Assert.Equal((3_00L, true), (results[1].Value.Credited.Amount, results[1].Value.AlreadyCredited));
+        Assert.All(new[] { results[0], results[2], results[3] },
+            r => Assert.Equal(ErrorCode.IdempotencyKeyMismatch, r.Failure?.Code));
         Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
         Assert.Equal(5_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Refund_WhenRepeatedForAnotherOrder_IsRefusedAndCreditsNothing()
+    {
+        await _core.FundAsync(Alice, 10_00);
+        await _core.DebitAsync(Alice, 4_00, "d1", orderId: "order-1");
+        await _core.DebitAsync(Alice, 4_00, "d2", orderId: "order-2");
+        await _core.RefundAsync("r1", Alice, 3_00, orderId: "order-1");
+
+        var again = await _core.RefundAsync("r1", Alice, 3_00, orderId: "order-2");
+
+        Assert.Equal(ErrorCode.IdempotencyKeyMismatch, again.Failure?.Code);
+        Assert.Single(_core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
+        Assert.Equal(5_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Refund_FromAnExternalPaymentWhenRepeatedWithAnotherAmount_IsRefused()
+    {
+        await _core.FundAsync(Alice, 10_00);
+        await _core.RefundAsync("r1", Alice, 3_00, origin: RefundOrigin.External);
+
+        var again = await _core.RefundAsync("r1", Alice, 4_00, origin: RefundOrigin.External);
+
+        Assert.Equal(ErrorCode.IdempotencyKeyMismatch, again.Failure?.Code);
+        Assert.Equal(13_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
     }
 
     [Theory]
