@@ -20,7 +20,7 @@ public sealed record RefundCommand(
     string? Reason,
     RefundOrigin Origin = RefundOrigin.Balance)
 {
-    /// <summary>What this refund asks for, so a repeat of its id can be told from another refund that reused it.</summary>
+    /// <summary>What this refund asks for: a repeat of its id is told apart from another refund reusing it.</summary>
     public string Fingerprint()
     {
         var canonical = string.Create(CultureInfo.InvariantCulture,
