@@ -23,24 +23,30 @@ internal sealed class CosmosStartup(CosmosClient client, GiftingContainers conta
 
     private async Task<List<string>> ProblemsAsync(CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
+        // All at once: each is a round trip the handler would otherwise wait for in turn before it can answer.
+        var containers = GiftingContainers.Definitions()
+            .Select(expected => ContainerProblemsAsync(expected, cancellationToken)).ToList();
         var account = await client.ReadAccountAsync();
+        var problems = new List<string>();
         if (ConsistencyCheck.Problem(account.Consistency.DefaultConsistencyLevel, client.ClientOptions.ConsistencyLevel)
             is { } consistency)
             problems.Add(consistency);
-        foreach (var expected in GiftingContainers.Definitions())
-        {
-            try
-            {
-                var actual = await client.GetContainer(options.Database, expected.Id)
-                    .ReadContainerAsync(cancellationToken: cancellationToken);
-                problems.AddRange(ContainerCheck.Problems(expected, actual.Resource));
-            }
-            catch (CosmosException e) when (e.IsNotFound())
-            {
-                problems.Add($"container '{expected.Id}' does not exist (or the database does not).");
-            }
-        }
+        foreach (var found in await Task.WhenAll(containers)) problems.AddRange(found);
         return problems;
+    }
+
+    private async Task<IEnumerable<string>> ContainerProblemsAsync(
+        ContainerProperties expected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var actual = await client.GetContainer(options.Database, expected.Id)
+                .ReadContainerAsync(cancellationToken: cancellationToken);
+            return ContainerCheck.Problems(expected, actual.Resource);
+        }
+        catch (CosmosException e) when (e.IsNotFound())
+        {
+            return [$"container '{expected.Id}' does not exist (or the database does not)."];
+        }
     }
 }

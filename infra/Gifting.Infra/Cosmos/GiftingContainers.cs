@@ -56,8 +56,8 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     {
         var database = (await client.CreateDatabaseIfNotExistsAsync(
             options.Database, cancellationToken: cancellationToken)).Database;
-        foreach (var definition in Definitions())
-            await database.CreateContainerIfNotExistsAsync(definition, cancellationToken: cancellationToken);
+        await Task.WhenAll(Definitions().Select(definition =>
+            database.CreateContainerIfNotExistsAsync(definition, cancellationToken: cancellationToken)));
     }
 
     /// <summary>Succeeds once the database answers: what "ready" means for this app.</summary>
