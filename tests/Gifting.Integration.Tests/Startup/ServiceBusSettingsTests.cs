@@ -55,6 +55,18 @@ public sealed class ServiceBusSettingsTests(CosmosFixture cosmos)
     }
 
     [Fact]
+    public void OutsideLocal_WithOnlyAConnectionString_ConnectsToItsNamespace()
+    {
+        using var app = Production(new()
+        {
+            ["ServiceBus:ConnectionString"] = $"Endpoint=sb://{Namespace}/;SharedAccessKeyName=send;SharedAccessKey=k",
+        });
+        using var client = app.CreateClient();
+
+        Assert.Equal(Namespace, app.Services.GetRequiredService<ServiceBusClient>().FullyQualifiedNamespace);
+    }
+
+    [Fact]
     public void Local_WithoutServiceBusSettings_StartsAndLeavesPublishingToTheLocalHost()
     {
         using var app = new GiftingFactory(cosmos);
