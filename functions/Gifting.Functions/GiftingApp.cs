@@ -8,6 +8,7 @@ using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
+using Gifting.Infra.Messaging;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
@@ -34,13 +35,14 @@ public static class GiftingApp
         if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         configure?.Invoke(builder);
-        AddServices(builder.Services, builder.Configuration);
+        AddServices(builder.Services, builder.Configuration, builder.Environment);
         var app = builder.Build();
         UsePipeline(app);
         return app;
     }
 
-    private static void AddServices(IServiceCollection services, ConfigurationManager configuration)
+    private static void AddServices(
+        IServiceCollection services, ConfigurationManager configuration, IWebHostEnvironment environment)
     {
         services.ConfigureHttpJsonOptions(o => GiftingJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -51,6 +53,9 @@ public static class GiftingApp
         services.AddGiftingOpenApi();
         services.AddGiftingCore();
         services.AddGiftingInfra(configuration);
+        // Locally there is no Service Bus: whoever runs the handler there (the local stand-in) registers its own
+        // publisher over its own queues. Everywhere else messages go through the SDK, and its settings are required.
+        if (!environment.IsEnvironment(LocalEnvironment)) services.AddServiceBusPublishing(configuration);
 
         services.AddSetting(configuration, ClaimCodeOptions.Section, (ClaimCodeOptions o) => o.CreateHasher());
         services.AddSetting(configuration, RedemptionOptions.Section, (RedemptionOptions o) => o.ToLimits());

@@ -16,14 +16,13 @@ public static class LocalHandler
         cosmosEndpoint, CosmosEmulator.Key, emulator: true, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
     /// <summary>
-    /// Builds and starts the handler; <c>configure</c> runs on its builder after the local settings, before the app
-    /// adds its services.
+    /// Builds and starts the handler on <paramref name="port"/> (see <see cref="FreePort"/>); <c>configure</c> runs on
+    /// its builder after the local settings, before the app adds its services.
     /// </summary>
-    public static async Task<(WebApplication App, Uri Address)> StartAsync(
-        string cosmosEndpoint, IReadOnlyDictionary<string, string?>? overrides,
+    public static async Task<WebApplication> StartAsync(
+        int port, string cosmosEndpoint, IReadOnlyDictionary<string, string?>? overrides,
         Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
-        var port = FreePort();
         var app = GiftingApp.Build(["--environment", GiftingApp.LocalEnvironment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings(cosmosEndpoint));
@@ -32,10 +31,13 @@ public static class LocalHandler
             configure?.Invoke(builder);
         });
         await app.StartAsync(cancellationToken);
-        return (app, new Uri($"http://127.0.0.1:{port}/"));
+        return app;
     }
 
-    private static int FreePort()
+    public static Uri Address(int port) => new($"http://127.0.0.1:{port}/");
+
+    /// <summary>A loopback port free now, chosen before the handler starts so its callers can be built first.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -12,28 +12,41 @@ public sealed record DeadLetter(
 /// <summary>
 /// Service Bus queues as the app uses them, in memory: at-least-once delivery to the queue's trigger function,
 /// redelivery after a failed invocation, and a dead-letter list after <see cref="MaxDeliveryCount"/> attempts
-/// (Service Bus's default of 10). Output bindings of a function feed the queues they name.
+/// (Service Bus's default of 10). A queue exists when a function.json declares a <c>serviceBusTrigger</c> on it.
+/// Sends carry Service Bus's duplicate detection by message id and its scheduled enqueue time; output bindings of a
+/// function feed the queues they name, each message with a fresh id as the host gives them.
 /// </summary>
 public sealed class LocalQueues : IAsyncDisposable
 {
     public const int MaxDeliveryCount = 10;
 
+    /// <summary>Service Bus's default duplicate detection history.</summary>
+    public static readonly TimeSpan DefaultDuplicateDetectionWindow = TimeSpan.FromMinutes(10);
+
     private readonly HandlerInvoker _invoker;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, FunctionDefinition> _consumers;
+    private readonly Dictionary<string, DuplicateDetection> _duplicates;
     private readonly ConcurrentDictionary<string, Channel<QueueMessage>> _queues = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DeadLetter>> _deadLetters = new();
+    private readonly ScheduledDelivery _scheduled;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _pumps = [];
     private long _inFlight;
 
-    public LocalQueues(IEnumerable<FunctionDefinition> functions, HandlerInvoker invoker, TimeProvider clock)
+    public LocalQueues(
+        IEnumerable<FunctionDefinition> functions, HandlerInvoker invoker, TimeProvider clock,
+        TimeSpan? duplicateDetectionWindow = null)
     {
         _invoker = invoker;
         _clock = clock;
+        _scheduled = new ScheduledDelivery(clock);
         _consumers = functions
             .Where(f => f.Trigger.Type == "serviceBusTrigger")
             .ToDictionary(f => f.Trigger.QueueName!, StringComparer.Ordinal);
+        var window = duplicateDetectionWindow ?? DefaultDuplicateDetectionWindow;
+        _duplicates = _consumers.Keys.ToDictionary(q => q, _ => new DuplicateDetection(window, clock),
+            StringComparer.Ordinal);
         foreach (var (queue, function) in _consumers)
             _pumps.Add(Task.Run(() => PumpAsync(queue, function, _stopping.Token)));
     }
@@ -42,13 +55,29 @@ public sealed class LocalQueues : IAsyncDisposable
 
     public bool Exists(string queue) => _consumers.ContainsKey(queue);
 
-    /// <summary>True when no message is queued or being delivered.</summary>
+    /// <summary>True when no message is visible or being delivered; scheduled ones not yet due do not count.</summary>
     public bool IsIdle => Interlocked.Read(ref _inFlight) == 0;
 
-    public void Enqueue(string queue, string body)
+    /// <summary>Messages sent for a later enqueue time that is not yet here.</summary>
+    public int Scheduled => _scheduled.Pending;
+
+    /// <summary>A message with a fresh id, as an output binding or the dev route sends one.</summary>
+    public void Enqueue(string queue, string body) => Send(queue, Guid.NewGuid().ToString("N"), body, null);
+
+    /// <summary>
+    /// Sends as Service Bus does: a message whose id was accepted within the duplicate detection window is dropped
+    /// (false), and one scheduled for later becomes visible to the trigger at that time.
+    /// </summary>
+    public bool Send(string queue, string messageId, string body, DateTimeOffset? scheduledEnqueueTime)
     {
-        Interlocked.Increment(ref _inFlight);
-        Queue(queue).Writer.TryWrite(new QueueMessage(Guid.NewGuid().ToString("N"), body, 1));
+        if (!_duplicates.TryGetValue(queue, out var duplicates))
+            throw new InvalidOperationException($"No function reads the queue '{queue}'.");
+        if (!duplicates.TryAccept(messageId)) return false;
+        var message = new QueueMessage(messageId, body, 1);
+        var due = (scheduledEnqueueTime ?? _clock.GetUtcNow()) - _clock.GetUtcNow();
+        if (due <= TimeSpan.Zero) MakeVisible(queue, message);
+        else _scheduled.Schedule(due, () => MakeVisible(queue, message));
+        return true;
     }
 
     public IReadOnlyList<DeadLetter> DeadLetters(string queue) =>
@@ -67,6 +96,7 @@ public sealed class LocalQueues : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _scheduled.Dispose();
         await _stopping.CancelAsync();
         foreach (var queue in _queues.Values) queue.Writer.TryComplete();
         await Task.WhenAll(_pumps.Select(p => p.ContinueWith(_ => { }, TaskScheduler.Default)));
@@ -76,12 +106,26 @@ public sealed class LocalQueues : IAsyncDisposable
     private Channel<QueueMessage> Queue(string name) =>
         _queues.GetOrAdd(name, _ => Channel.CreateUnbounded<QueueMessage>());
 
+    private void MakeVisible(string queue, QueueMessage message)
+    {
+        Interlocked.Increment(ref _inFlight);
+        Queue(queue).Writer.TryWrite(message);
+    }
+
     private async Task PumpAsync(string queue, FunctionDefinition function, CancellationToken cancellationToken)
     {
         await foreach (var message in Queue(queue).Reader.ReadAllAsync(cancellationToken))
         {
             var outcome = await _invoker.InvokeQueueAsync(
                 function, message.Body, message.MessageId, message.DeliveryCount, cancellationToken);
+            // The host fails an invocation whose output binding names a queue that does not exist.
+            if (outcome.Succeeded && function.QueueOutputs.FirstOrDefault(o =>
+                    outcome.Outputs.ContainsKey(o.Name) && !Exists(o.QueueName!)) is { } lost)
+                outcome = outcome with
+                {
+                    Succeeded = false, Detail = $"The output binding names the queue '{lost.QueueName}', which no "
+                        + "function reads.",
+                };
             if (outcome.Succeeded)
             {
                 foreach (var output in function.QueueOutputs)

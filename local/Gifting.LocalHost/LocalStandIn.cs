@@ -1,3 +1,4 @@
+using Gifting.Core.Messaging;
 using Gifting.Functions.Http;
 
 namespace Gifting.LocalHost;
@@ -5,7 +6,7 @@ namespace Gifting.LocalHost;
 /// <summary>
 /// Everything the Functions host and Azure provide, on one machine: the Cosmos emulator, the handler started as the
 /// host would start it, a front door that forwards HTTP functions, Service Bus queues and timers driven through the
-/// handler's invocation contract, and the local-only dev routes.
+/// handler's invocation contract, the handler's message publisher onto those queues, and the local-only dev routes.
 /// </summary>
 public sealed class LocalStandIn : IAsyncDisposable
 {
@@ -62,12 +63,19 @@ public sealed class LocalStandIn : IAsyncDisposable
             _emulator = await CosmosEmulator.StartAsync(cancellationToken);
             cosmosEndpoint = _emulator.Endpoint;
         }
-        (_handler, var handlerAddress) = await LocalHandler.StartAsync(
-            cosmosEndpoint, settings, configureHandler, cancellationToken);
+        // The queues exist before the handler starts, so the handler's publisher can feed them from its first request.
+        var handlerPort = LocalHandler.FreePort();
+        var handlerAddress = LocalHandler.Address(handlerPort);
         _handlerClient = new HttpClient { BaseAddress = handlerAddress, Timeout = Timeout.InfiniteTimeSpan };
         var functions = FunctionCatalog.Load();
         var invoker = new HandlerInvoker(_handlerClient, TimeProvider.System);
         Queues = new LocalQueues(functions, invoker, TimeProvider.System);
+        var publisher = new LocalMessagePublisher(Queues);
+        _handler = await LocalHandler.StartAsync(handlerPort, cosmosEndpoint, settings, builder =>
+        {
+            builder.Services.AddSingleton<IMessagePublisher>(publisher);
+            configureHandler?.Invoke(builder);
+        }, cancellationToken);
         Timers = new LocalTimers(functions, invoker, TimeProvider.System, runSchedules);
 
         var routes = HttpFunctionRoutes.Load(Path.Combine(RepositoryRoot.Find(), "host.json"), functions);

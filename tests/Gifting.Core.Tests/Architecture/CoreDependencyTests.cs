@@ -5,7 +5,7 @@ namespace Gifting.Core.Tests.Architecture;
 public sealed class CoreDependencyTests
 {
     [Fact]
-    public void CoreProject_ReferencesNeitherCosmosNorAspNetCore()
+    public void CoreProject_ReferencesNeitherCosmosNorAspNetCoreNorAzureSdks()
     {
         var project = XDocument.Load(Path.Combine(SolutionDirectory(), "core", "Gifting.Core", "Gifting.Core.csproj"));
 
@@ -17,16 +17,19 @@ public sealed class CoreDependencyTests
         Assert.DoesNotContain(references, r => r.Contains("Cosmos", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(references, r => r.Contains("AspNetCore", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(references, r => r.Contains("Infra", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(references, r => r.StartsWith("Azure.", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(references, r => r.Contains("Extensions.Azure", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("Microsoft.NET.Sdk", (string?)project.Root?.Attribute("Sdk"));
     }
 
     [Fact]
-    public void CoreAssembly_LoadsNoCosmosOrAspNetCoreAssembly()
+    public void CoreAssembly_LoadsNoCosmosAspNetCoreOrAzureSdkAssembly()
     {
         var referenced = typeof(Money).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
 
         Assert.DoesNotContain(referenced, n => n.StartsWith("Microsoft.Azure.Cosmos", StringComparison.Ordinal));
         Assert.DoesNotContain(referenced, n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(referenced, n => n.StartsWith("Azure.", StringComparison.Ordinal));
     }
 
     internal static string SolutionDirectory()

@@ -70,6 +70,7 @@ public sealed class HostContractTests(CosmosFixture cosmos)
             b.UseSetting("Auth:Mode", "Oidc");
             b.UseSetting("Auth:Authority", "https://login.example.invalid/tenant/v2.0");
             b.UseSetting("Auth:Audience", "api://gifting");
+            b.UseSetting("ServiceBus:FullyQualifiedNamespace", "gifting.servicebus.windows.net");
         }).CreateClient();
 
         using var response =
