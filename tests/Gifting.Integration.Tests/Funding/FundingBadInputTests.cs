@@ -1,6 +1,6 @@
 namespace Gifting.Integration.Tests.Funding;
 
-/// <summary>A funding request that is wrong gets a 4xx problem with a stable code, never a 500, and adds nothing.</summary>
+/// <summary>A wrong funding request gets a 4xx problem with a stable code, never a 500, and adds nothing.</summary>
 [Collection(CosmosCollection.Name)]
 public sealed class FundingBadInputTests(CosmosFixture cosmos) : IDisposable
 {

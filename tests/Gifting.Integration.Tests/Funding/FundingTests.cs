@@ -109,6 +109,21 @@ public sealed class FundingTests(CosmosFixture cosmos) : IDisposable
     }
 
     [Fact]
+    public async Task DevToken_WithAnOrg_ActsForThatOrg()
+    {
+        var org = Api.NewId("org");
+        using var issued = await _app.CreateClient().PostJsonAsync("/api/dev/tokens",
+            new { sub = "buyer-1", roles = new[] { "corporate" }, org });
+        var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", (await issued.JsonAsync()).GetProperty("token").GetString());
+
+        var funding = await (await client.GetAsync("/api/funding")).JsonAsync();
+
+        Assert.Equal(org, funding.GetProperty("org").GetString());
+    }
+
+    [Fact]
     public async Task DevToken_WithABadOrg_IsRefused()
     {
         using var response = await _app.CreateClient().PostJsonAsync("/api/dev/tokens",
