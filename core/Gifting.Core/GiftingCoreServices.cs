@@ -1,6 +1,7 @@
 using Gifting.Core.Balances;
 using Gifting.Core.Cards;
 using Gifting.Core.Debits;
+using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
@@ -42,6 +43,12 @@ public static class GiftingCoreServices
         services.AddSingleton<CreditRefund>();
         services.AddSingleton<GrantPromotionalCredit>();
         services.AddSingleton<ExpirePromotionalCredits>();
+        services.TryAddSingleton(FundingLimits.Default);
+        services.AddSingleton<FundingLedger>();
+        services.AddSingleton<AddFunding>();
+        services.AddSingleton<GetFunding>();
+        services.AddSingleton<ReserveFunding>();
+        services.AddSingleton<ReleaseFunding>();
         return services;
     }
 }

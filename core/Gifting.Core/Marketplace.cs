@@ -44,6 +44,13 @@ public sealed record Marketplace
         return matches.Count == 1 ? matches[0] : null;
     }
 
+    /// <summary>
+    /// The marketplace with the first code in ordinal order that uses <paramref name="currency"/> (DE for EUR), or
+    /// null when none does: a fixed stand-in where only the currency matters, such as an org's funding.
+    /// </summary>
+    public static Marketplace? FirstForCurrency(string currency) =>
+        All.Values.Where(m => m.Currency == currency).MinBy(m => m.Code, StringComparer.Ordinal);
+
     public static Marketplace Parse(string code) =>
         TryParse(code, out var marketplace)
             ? marketplace

@@ -62,6 +62,7 @@ public static class GiftingApp
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
         services.AddSetting(configuration, PromotionOptions.Section, (PromotionOptions o) => o.ToLimits());
         services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
+        services.AddSetting(configuration, FundingOptions.Section, (FundingOptions o) => o.ToLimits());
     }
 
     private static void UsePipeline(WebApplication app)
@@ -92,6 +93,7 @@ public static class GiftingApp
         app.MapBalance();
         app.MapCards();
         app.MapAccounts();
+        app.MapFunding();
         app.MapRefundTrigger();
         app.MapExpiryTimer();
         app.MapRedemptionSweepTimer();

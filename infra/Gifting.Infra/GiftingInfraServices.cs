@@ -1,5 +1,6 @@
 using Gifting.Core.Balances;
 using Gifting.Core.Cards;
+using Gifting.Core.Funding;
 using Gifting.Core.Idempotency;
 using Gifting.Core.Ledger;
 using Gifting.Core.Messaging;
@@ -30,6 +31,7 @@ public static class GiftingInfraServices
         services.AddSingleton<ICardStore, CosmosCardStore>();
         services.AddSingleton<CosmosAccounts>();
         services.AddSingleton<ILedgerStore, CosmosLedgerStore>();
+        services.AddSingleton<IFundingLedgerStore, CosmosFundingStore>();
         services.AddSingleton<IPreferencesStore, CosmosPreferencesStore>();
         services.AddSingleton<IAttemptLog, CosmosAttemptLog>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();

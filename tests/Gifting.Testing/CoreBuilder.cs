@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
+using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
@@ -92,9 +93,12 @@ public sealed partial class CoreBuilder
         services.AddSingleton(_decorateHolds(holds));
         services.AddSingleton(_decorateUnfinished(_unfinished));
         services.AddSingleton(_decorateRefundClaims(_refundClaims));
+        services.AddSingleton(_fundingLimits);
+        services.AddSingleton<IFundingLedgerStore>(new FundingStore(_decorateFunding(_funding)));
         return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
+            Funding = _funding,
         };
     }
 }

@@ -19,4 +19,17 @@ public static class OpKeys
     public static string PromoGrant(string grantId) => $"promo-grant:{grantId}";
 
     public static string PromoExpiry(string lotId) => $"promo-expiry:{lotId}";
+
+    /// <summary>An org's funding is named by a hash of the admin and the idempotency key, as a debit is.</summary>
+    public static string Funding(string fundingKey) => $"funding:{fundingKey}";
+
+    /// <summary>An order reserves its total from its org's funding once.</summary>
+    public static string OrderReservation(string orderId) => $"order:{orderId}";
+
+    /// <summary>
+    /// A line gives its value back once. The order id's length goes first, so no order and line pair can spell
+    /// another's key whatever characters the ids hold.
+    /// </summary>
+    public static string OrderRelease(string orderId, string lineId) =>
+        $"order-release:{orderId.Length}:{orderId}:{lineId}";
 }

@@ -36,6 +36,7 @@ public static class AuthSetup
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Customer, p => p.RequireRole(Roles.Customer))
+            .AddPolicy(Policies.Corporate, p => p.RequireRole(Roles.Corporate))
             .AddPolicy(Policies.Issuer, p => p.RequireRole(Roles.Issuer))
             .AddPolicy(Policies.Retailer, p => p.RequireRole(Roles.Retailer))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))

@@ -21,7 +21,8 @@ public sealed class LocalTokens
 
     public SymmetricSecurityKey Key { get; }
 
-    public string Issue(string subject, IEnumerable<string> roles, string marketplace, TimeProvider clock)
+    public string Issue(
+        string subject, IEnumerable<string> roles, string marketplace, TimeProvider clock, string? org = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -29,6 +30,7 @@ public sealed class LocalTokens
             ["roles"] = roles.ToArray(),
             ["marketplace"] = marketplace,
         };
+        if (org is not null) claims["org"] = org;
         var now = clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -49,4 +51,7 @@ public static class PrincipalExtensions
         user.FindFirst("sub")?.Value ?? throw new InvalidOperationException("An authenticated principal has no sub.");
 
     public static string? MarketplaceCode(this ClaimsPrincipal user) => user.FindFirst("marketplace")?.Value ?? "US";
+
+    /// <summary>The corporate buyer the token acts for; null when it names none.</summary>
+    public static string? OrgClaim(this ClaimsPrincipal user) => user.FindFirst("org")?.Value;
 }

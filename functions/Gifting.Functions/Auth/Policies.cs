@@ -4,6 +4,10 @@ namespace Gifting.Functions.Auth;
 public static class Policies
 {
     public const string Customer = "customer";
+
+    /// <summary>A corporate buyer's people; the routes also need the token's <c>org</c> (see OrgCaller).</summary>
+    public const string Corporate = "corporate";
+
     public const string Issuer = "issuer";
     public const string Retailer = "retailer";
     public const string Checkout = "checkout";

@@ -3,6 +3,7 @@ namespace Gifting.Functions.Auth;
 public static class Roles
 {
     public const string Customer = "customer";
+    public const string Corporate = "corporate";
     public const string Issuer = "issuer";
     public const string Retailer = "retailer";
     public const string Checkout = "checkout";
@@ -11,5 +12,6 @@ public static class Roles
     public const string Admin = "admin";
 
     public static IReadOnlySet<string> All { get; } =
-        new HashSet<string>([Customer, Issuer, Retailer, Checkout, Promotions, Support, Admin], StringComparer.Ordinal);
+        new HashSet<string>(
+            [Customer, Corporate, Issuer, Retailer, Checkout, Promotions, Support, Admin], StringComparer.Ordinal);
 }

@@ -9,7 +9,7 @@ namespace Gifting.Functions.Endpoints;
 /// <summary>Routes that exist only in local mode: nothing maps them in any other environment.</summary>
 public static class DevEndpoints
 {
-    public sealed record TokenBody(string Sub, string[] Roles, string? Marketplace = null);
+    public sealed record TokenBody(string Sub, string[] Roles, string? Marketplace = null, string? Org = null);
 
     public static void MapDevTokens(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/dev/tokens", (TokenBody body, LocalTokens tokens, TimeProvider clock) =>
@@ -21,7 +21,9 @@ public static class DevEndpoints
             var marketplace = body.Marketplace ?? Marketplace.Default.Code;
             if (!Marketplace.TryParse(marketplace, out _))
                 return Problems.Validation("marketplace is not one this service serves.");
-            return Results.Ok(new TokenResponse(tokens.Issue(body.Sub, body.Roles, marketplace, clock)));
+            if (body.Org is not null && !OrgId.TryParse(body.Org, out _))
+                return Problems.Validation("org must be 1-128 printable characters without / \\ ? #.");
+            return Results.Ok(new TokenResponse(tokens.Issue(body.Sub, body.Roles, marketplace, clock, body.Org)));
         }).Produces<TokenResponse>().DescribeProblems(ProblemCodes.ValidationFailed);
 
     /// <summary>

@@ -31,6 +31,9 @@ public sealed record ActivityItem(
         EntryType.Refund => "refund",
         EntryType.PromoGrant => "promo_grant",
         EntryType.PromoExpiry => "promo_expiry",
+        EntryType.Funding => "funding",
+        EntryType.Order => "order",
+        EntryType.OrderRelease => "order_release",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

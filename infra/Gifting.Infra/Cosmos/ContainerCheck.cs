@@ -34,7 +34,8 @@ public static class ContainerCheck
         // -1 only honours a ttl a document carries, and these documents carry none; a default deletes every one.
         if (expected.DefaultTimeToLive is null && actual.DefaultTimeToLive is { } ttl and not -1)
             yield return $"container '{name}' deletes its documents after {ttl} seconds (defaultTtl), but they "
-                + "must be kept for good: ledger entries, refund claims, cards, expiry entries. Turn time to live off.";
+                + "must be kept for good: ledger and funding entries, refund claims, cards, expiry entries. Turn "
+                + "time to live off.";
         var missing = expected.IndexingPolicy.IncludedPaths.Select(p => p.Path)
             .Where(p => !IndexingPolicies.Indexes(actual.IndexingPolicy ?? new IndexingPolicy(), p)).ToList();
         if (missing.Count > 0)

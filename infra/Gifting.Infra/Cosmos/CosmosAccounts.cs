@@ -17,13 +17,20 @@ namespace Gifting.Infra.Cosmos;
 /// document never moves back or skips an entry. A crash between the two leaves an entry created but not applied;
 /// the next append at that sequence number clashes with it and applies it before anything else is decided.
 /// Holds and preferences change by a replace with the document's ETag, which a concurrent patch turns into a retry.
+/// The same documents in the <c>funding</c> container are the orgs' funding accounts.
 /// </summary>
-public sealed partial class CosmosAccounts(GiftingContainers containers, ILogger<CosmosAccounts> logger)
+public sealed partial class CosmosAccounts(Container ledger, ILogger<CosmosAccounts> logger)
 {
     private const string Id = "account";
     private const int ApplyAttempts = 3;
 
-    private Container Ledger => containers.Ledger;
+    /// <summary>The shoppers' accounts, in the <c>ledger</c> container.</summary>
+    public CosmosAccounts(GiftingContainers containers, ILogger<CosmosAccounts> logger)
+        : this(containers.Ledger, logger)
+    {
+    }
+
+    private Container Ledger => ledger;
 
     public async Task<AccountState> ReadAsync(AccountId account, CancellationToken cancellationToken)
     {

@@ -10,11 +10,17 @@ namespace Gifting.Infra.Cosmos;
 /// An account's ledger is one logical partition. Each entry is one document whose id is its zero-padded sequence
 /// number, created create-only, with a unique key on the operation key: a lost race or a replay is a 409 and nothing
 /// else. Once created, an entry is applied to the account document (<see cref="CosmosAccounts"/>), which is what a
-/// read of the account returns in one point read.
+/// read of the account returns in one point read. The orgs' funding ledgers are the same documents in another
+/// container (<see cref="CosmosFundingStore"/>).
 /// </summary>
-public sealed class CosmosLedgerStore(GiftingContainers containers, CosmosAccounts accounts) : ILedgerStore
+public sealed class CosmosLedgerStore(Container ledger, CosmosAccounts accounts) : ILedgerStore
 {
-    private Container Ledger => containers.Ledger;
+    /// <summary>The shoppers' ledgers, in the <c>ledger</c> container.</summary>
+    public CosmosLedgerStore(GiftingContainers containers, CosmosAccounts accounts) : this(containers.Ledger, accounts)
+    {
+    }
+
+    private Container Ledger => ledger;
 
     public Task<AccountState> ReadAccountAsync(AccountId account, CancellationToken cancellationToken) =>
         accounts.ReadAsync(account, cancellationToken);

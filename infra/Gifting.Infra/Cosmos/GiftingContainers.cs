@@ -4,8 +4,8 @@ namespace Gifting.Infra.Cosmos;
 
 /// <summary>
 /// The containers and their partition keys. Every request-path operation is a point operation or a query inside one
-/// logical partition: cards and serial-index entries by their own id, ledgers by account, counters and idempotency
-/// records by their key.
+/// logical partition: cards and serial-index entries by their own id, ledgers by account, funding by org, counters
+/// and idempotency records by their key.
 /// </summary>
 public sealed class GiftingContainers(CosmosClient client, CosmosOptions options)
 {
@@ -13,6 +13,7 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
 
     public Container Cards => client.GetContainer(options.Database, "cards");
     public Container Ledger => client.GetContainer(options.Database, "ledger");
+    public Container Funding => client.GetContainer(options.Database, "funding");
     public Container Throttles => client.GetContainer(options.Database, "throttles");
     public Container Idempotency => client.GetContainer(options.Database, "idempotency");
     public Container Expiries => client.GetContainer(options.Database, "expiries");
@@ -30,6 +31,12 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
             // Within an account, an operation (card, refund, debit...) posts at most one entry.
             UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { new UniqueKey { Paths = { "/opKey" } } } },
             // Entries by operation key, by reference and by sequence range; holds by type.
+            IndexingPolicy = IndexingPolicies.Only("/pk", "/docType", "/opKey", "/reference", "/seq"),
+        };
+        // The orgs' funding ledgers: the ledger's documents, unique key and queries, apart from every shopper's.
+        yield return new ContainerProperties("funding", PartitionKeyPath)
+        {
+            UniqueKeyPolicy = new UniqueKeyPolicy { UniqueKeys = { new UniqueKey { Paths = { "/opKey" } } } },
             IndexingPolicy = IndexingPolicies.Only("/pk", "/docType", "/opKey", "/reference", "/seq"),
         };
         // Counters and idempotency records expire by their own ttl field.

@@ -31,9 +31,10 @@ public sealed class GiftingFactory(
     }
 
     /// <summary>A client whose requests carry a token for <paramref name="subject"/> with the given role.</summary>
-    public HttpClient ClientFor(string subject, string role, string marketplace = "US")
+    public HttpClient ClientFor(string subject, string role, string marketplace = "US", string? org = null)
     {
-        var token = Services.GetRequiredService<LocalTokens>().Issue(subject, [role], marketplace, TimeProvider.System);
+        var token = Services.GetRequiredService<LocalTokens>()
+            .Issue(subject, [role], marketplace, TimeProvider.System, org);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization =
             new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Gifting.Core;
+using Gifting.Core.Funding;
 using Microsoft.Azure.Cosmos;
 using Xunit.Abstractions;
 
@@ -75,6 +77,31 @@ public sealed class OperationBudgetTests : IDisposable
     {
         var account = Api.NewId("shopper");
         await MeasureAsync("grant", OperationBudgets.Grant, () => GrantAsync(account, TimeSpan.FromDays(30)));
+    }
+
+    [Fact]
+    public async Task FundingAdd_StaysWithinItsBudget()
+    {
+        var org = Api.NewId("org");
+        var admin = _app.ClientFor("ops-1", "admin");
+        await MeasureAsync("funding add", OperationBudgets.FundingAdd, () => Ok(admin.PostJsonAsync(
+            $"/api/orgs/{org}/funding", new { amount = new { amount = 100_00, currency = "USD" }, reference = "PO-1" },
+            Api.NewId("fund"))));
+    }
+
+    [Fact]
+    public async Task FundingReserve_StaysWithinItsBudget()
+    {
+        var org = Api.NewId("org");
+        using var funded = await _app.ClientFor("ops-1", "admin").PostJsonAsync($"/api/orgs/{org}/funding",
+            new { amount = new { amount = 100_00, currency = "USD" }, reference = "PO-1" }, Api.NewId("fund"));
+        Assert.Equal(201, (int)funded.StatusCode);
+        var reserve = _app.Services.GetRequiredService<ReserveFunding>();
+        await MeasureAsync("funding reserve", OperationBudgets.FundingReserve, async () =>
+        {
+            var command = new ReserveFundingCommand(OrgId.Parse(org), Api.NewId("ord"), new Core.Money(1_00, "USD"));
+            Assert.True((await reserve.ExecuteAsync(command, CancellationToken.None)).Succeeded);
+        });
     }
 
     [Fact]

@@ -13,6 +13,11 @@ public static class OperationBudgets
     public const int Refund = 5;
     public const int Grant = 5;
 
+    // An admin's funding is a grant's shape (idempotency record, account read, entry, account patch); a reservation
+    // is the posting alone, called by order intake rather than through a route of its own.
+    public const int FundingAdd = 5;
+    public const int FundingReserve = 3;
+
     // Cards are stored by code hash, so the redemption's lookup is one read; a lookup by serial reads the serial's
     // index first, one more.
     public const int Activation = 3;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
+using Gifting.Core.Funding;
 using Gifting.Infra.Cosmos;
 using Gifting.Testing;
 using Xunit.Abstractions;
@@ -56,7 +58,30 @@ public sealed partial class StorageCostTests : IDisposable
     {
         var runs = await new UseCaseRuns(_app, _recorder).RunAsync();
 
-        var queries = runs.SelectMany(r => r.Requests).Where(r => r.QueryText is not null).ToList();
+        AssertIndexed(runs.SelectMany(r => r.Requests));
+    }
+
+    /// <summary>A reservation replayed finds its entry by operation key; a release reads its order's entries.</summary>
+    [Fact]
+    public async Task FundingUseCases_QueryOnlyIndexedPaths()
+    {
+        var org = await FundAsync();
+        _recorder.Reset();
+        var reserve = _app.Services.GetRequiredService<ReserveFunding>();
+        var order = new ReserveFundingCommand(org, "ord-1", new Core.Money(10_00, "USD"));
+        Assert.True((await reserve.ExecuteAsync(order, CancellationToken.None)).Succeeded);
+        Assert.True((await reserve.ExecuteAsync(order, CancellationToken.None)).Value.Replayed);
+        var line = new ReleaseFundingCommand(org, "ord-1", "line-1", new Core.Money(5_00, "USD"));
+        Assert.True((await _app.Services.GetRequiredService<ReleaseFunding>()
+            .ExecuteAsync(line, CancellationToken.None)).Succeeded);
+
+        Assert.Contains(_recorder.Requests, r => r.Operation.Container == "funding" && r.QueryText is not null);
+        AssertIndexed(_recorder.Requests);
+    }
+
+    private static void AssertIndexed(IEnumerable<RecordedRequest> requests)
+    {
+        var queries = requests.Where(r => r.QueryText is not null).ToList();
         Assert.NotEmpty(queries);
         foreach (var query in queries)
         {
@@ -88,6 +113,17 @@ public sealed partial class StorageCostTests : IDisposable
         using var crashed = await crashing.ClientFor(Api.NewId("shopper"), "customer")
             .RedeemAsync(card.GetProperty("code").GetString()!);
         Assert.Equal(500, (int)crashed.StatusCode);
+        await FundAsync();
+    }
+
+    /// <summary>An org funded by an admin: an entry and an account document in the funding container.</summary>
+    private async Task<OrgId> FundAsync()
+    {
+        var org = Api.NewId("org");
+        using var funded = await _app.ClientFor("ops-1", "admin").PostJsonAsync($"/api/orgs/{org}/funding",
+            new { amount = new { amount = 100_00, currency = "USD" }, reference = "PO-1" }, Api.NewId("fund"));
+        Assert.Equal(201, (int)funded.StatusCode);
+        return OrgId.Parse(org);
     }
 
     [GeneratedRegex(@"\bc\.([A-Za-z_][A-Za-z0-9_]*)")]

@@ -12,6 +12,7 @@ public sealed class ContainerCheckTests
     [Theory]
     [InlineData("cards")]
     [InlineData("ledger")]
+    [InlineData("funding")]
     [InlineData("throttles")]
     [InlineData("idempotency")]
     [InlineData("expiries")]
@@ -23,6 +24,16 @@ public sealed class ContainerCheckTests
     public void Problems_WhenLedgerUniqueKeyIsMissing_NameOpKey()
     {
         var problems = ContainerCheck.Problems(Expected("ledger"), new ContainerProperties("ledger", "/pk"));
+
+        Assert.Contains("/opKey", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_WhenFundingUniqueKeyIsMissing_NameOpKey()
+    {
+        var actual = new ContainerProperties("funding", "/pk") { IndexingPolicy = Expected("funding").IndexingPolicy };
+
+        var problems = ContainerCheck.Problems(Expected("funding"), actual);
 
         Assert.Contains("/opKey", Assert.Single(problems), StringComparison.Ordinal);
     }
@@ -54,12 +65,13 @@ public sealed class ContainerCheckTests
 
     [Theory]
     [InlineData("ledger")]
+    [InlineData("funding")]
     [InlineData("cards")]
     [InlineData("expiries")]
     public void Problems_WhenAContainerThatKeepsItsDocumentsHasADefaultTimeToLive_NameDefaultTtl(string name)
     {
         var actual = new ContainerProperties(name, "/pk") { DefaultTimeToLive = 30 * 24 * 3600 };
-        if (name == "ledger") actual.UniqueKeyPolicy = Expected(name).UniqueKeyPolicy;
+        if (name is "ledger" or "funding") actual.UniqueKeyPolicy = Expected(name).UniqueKeyPolicy;
 
         var problems = ContainerCheck.Problems(Expected(name), actual);
 
@@ -122,6 +134,7 @@ public sealed class ContainerCheckTests
     /// <summary>Containers provisioned before the narrow policies index everything: more is no fault.</summary>
     [Theory]
     [InlineData("ledger")]
+    [InlineData("funding")]
     [InlineData("expiries")]
     [InlineData("cards")]
     public void Problems_WhenEverythingIsIndexed_AreNone(string name)

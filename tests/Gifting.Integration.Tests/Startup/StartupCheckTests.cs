@@ -15,6 +15,10 @@ public sealed class StartupCheckTests(CosmosFixture cosmos)
         AssertRefusedAsync(new ContainerProperties("ledger", "/pk"), "'ledger'", "/opKey");
 
     [Fact]
+    public Task App_WhenFundingHasNoUniqueKey_RefusesToStartNamingOpKey() =>
+        AssertRefusedAsync(new ContainerProperties("funding", "/pk"), "'funding'", "/opKey");
+
+    [Fact]
     public Task App_WhenCardsArePartitionedByAnotherPath_RefusesToStartNamingPk() =>
         AssertRefusedAsync(new ContainerProperties("cards", "/id"), "'cards'", "/pk");
 
