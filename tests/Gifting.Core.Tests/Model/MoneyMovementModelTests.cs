@@ -156,6 +156,8 @@ public sealed class MoneyMovementModelTests
             : currency != account.Marketplace.Currency ? ErrorCode.CurrencyMismatch
             : !applies ? ErrorCode.NotRefundable
             : claims.TryGetValue(refundId, out var owner) && owner != account.Id ? ErrorCode.NotRefundable
+            : account.RefundRequests.TryGetValue(refundId, out var first) && first != (orderId, amount, origin)
+                ? ErrorCode.IdempotencyKeyMismatch
             : null;
         if (refused is null) claims.TryAdd(refundId, account.Id);
         var again = refused is null && account.Refunds.ContainsKey(refundId);

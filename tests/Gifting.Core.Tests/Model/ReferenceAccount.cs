@@ -26,6 +26,10 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
     public Dictionary<string, string> DebitOrders { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, (long Credited, long Forfeited)> Refunds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What each applied refund asked for: a later message under its id that asks otherwise is refused.</summary>
+    public Dictionary<string, (string OrderId, long Amount, RefundOrigin Origin)> RefundRequests { get; } =
+        new(StringComparer.Ordinal);
+
     /// <summary>What each order took and has not had back: gift, and each lot with its expiry.</summary>
     public Dictionary<string, (long Gift, Dictionary<string, (long Amount, DateTimeOffset ExpiresAt)> Lots)>
         Orders { get; } = new(StringComparer.Ordinal);
@@ -98,6 +102,7 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
         {
             Credit(amount);
             Refunds.Add(refundId, (amount, 0));
+            RefundRequests.Add(refundId, (orderId, amount, origin));
             return (amount, 0);
         }
         if (!Orders.TryGetValue(orderId, out var order) || amount > LeftToRefund(orderId)) return null;
@@ -125,6 +130,7 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
         Gift += gift;
         CreditedIn += credited;
         Refunds.Add(refundId, (credited, forfeited));
+        RefundRequests.Add(refundId, (orderId, amount, origin));
         return (credited, forfeited);
     }
 
