@@ -26,7 +26,7 @@ internal sealed class ReferenceAccount(AccountId id, Marketplace marketplace)
     public Dictionary<string, string> DebitOrders { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, (long Credited, long Forfeited)> Refunds { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>What each applied refund asked for: a later message under its id that asks otherwise is refused.</summary>
+    /// <summary>What each applied refund asked for: a later message asking otherwise under its id is refused.</summary>
     public Dictionary<string, (string OrderId, long Amount, RefundOrigin Origin)> RefundRequests { get; } =
         new(StringComparer.Ordinal);
 
