@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Gifting.Integration.Tests.Performance.UseCaseRequests;
 using Gifting.Core;
 using Gifting.Core.Funding;
 using Microsoft.Azure.Cosmos;
@@ -210,27 +211,7 @@ public sealed class OperationBudgetTests : IDisposable
     private static string Breakdown(IEnumerable<CosmosOperation> operations) => string.Join(", ",
         operations.GroupBy(o => o.ToString()).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}x {g.Key}"));
 
-    private Task GrantAsync(string account, TimeSpan lead) => Ok(_app.ClientFor("promo-1", "promotions").PostJsonAsync(
-        $"/api/accounts/{account}/promotional-credits",
-        new
-        {
-            grantId = Api.NewId("grant"), amount = new { amount = 100, currency = "USD" },
-            expiresAt = DateTimeOffset.UtcNow + lead, reason = "apology",
-        }));
+    private Task GrantAsync(string account, TimeSpan lead) => UseCaseRequests.GrantAsync(_app, account, lead);
 
-    private async Task<Queue<string>> SerialsAsync(string kind) => new(
-        (await Issuer.IssueAsync(count: 2, kind: kind)).Select(c => c.GetProperty("serial").GetString()!));
-
-    private static string RefundBody(string account) => JsonSerializer.Serialize(new
-    {
-        refundId = Api.NewId("refund"), accountId = account, orderId = "order-1",
-        amount = new { amount = 100, currency = "USD" }, reason = "returned", origin = "balance",
-    });
-
-    private static async Task Ok(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        Assert.True(response.IsSuccessStatusCode,
-            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
+    private Task<Queue<string>> SerialsAsync(string kind) => UseCaseRequests.SerialsAsync(Issuer, kind);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using static Gifting.Integration.Tests.Performance.UseCaseRequests;
 
 namespace Gifting.Integration.Tests.Performance;
 
@@ -79,27 +80,7 @@ public sealed class UseCaseRuns(GiftingFactory app, RecordedRequests recorder)
     private static Task Timer(HttpClient handler, string function) =>
         Ok(handler.InvokeAsync(function, HostPayloads.Timer("timer")));
 
-    private Task GrantAsync(string account, TimeSpan lead) => Ok(app.ClientFor("promo-1", "promotions").PostJsonAsync(
-        $"/api/accounts/{account}/promotional-credits",
-        new
-        {
-            grantId = Api.NewId("grant"), amount = new { amount = 100, currency = "USD" },
-            expiresAt = DateTimeOffset.UtcNow + lead, reason = "apology",
-        }));
+    private Task GrantAsync(string account, TimeSpan lead) => UseCaseRequests.GrantAsync(app, account, lead);
 
-    private async Task<Queue<string>> SerialsAsync(string kind) => new(
-        (await Issuer.IssueAsync(count: 2, kind: kind)).Select(c => c.GetProperty("serial").GetString()!));
-
-    private static string RefundBody(string account) => JsonSerializer.Serialize(new
-    {
-        refundId = Api.NewId("refund"), accountId = account, orderId = "order-1",
-        amount = new { amount = 100, currency = "USD" }, reason = "returned", origin = "balance",
-    });
-
-    private static async Task Ok(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        Assert.True(response.IsSuccessStatusCode,
-            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
+    private Task<Queue<string>> SerialsAsync(string kind) => UseCaseRequests.SerialsAsync(Issuer, kind);
 }
