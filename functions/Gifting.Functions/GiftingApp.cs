@@ -43,6 +43,7 @@ public static class GiftingApp
         services.AddGiftingInfra(configuration);
 
         services.AddSetting(configuration, ClaimCodeOptions.Section, (ClaimCodeOptions o) => o.CreateHasher());
+        services.AddCodeEncryption(configuration);
         services.AddSetting(configuration, RedemptionOptions.Section, (RedemptionOptions o) => o.ToLimits());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
         services.AddSetting(configuration, PromotionOptions.Section, (PromotionOptions o) => o.ToLimits());
