@@ -2,6 +2,7 @@ using Gifting.Core.Balances;
 using Gifting.Core.Cards;
 using Gifting.Core.Debits;
 using Gifting.Core.Ledger;
+using Gifting.Core.Orders;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
 using Gifting.Core.Refunds;
@@ -24,6 +25,8 @@ public static class GiftingCoreServices
         services.AddSingleton<AccountBalances>();
         services.TryAddSingleton(RefundLimits.Default);
         services.TryAddSingleton(PromotionLimits.Default);
+        services.TryAddSingleton(OrderLimits.Default);
+        services.AddSingleton<OrderRules>();
         services.AddSingleton<RedemptionThrottle>();
         services.AddSingleton<CompleteRedemption>();
         services.AddSingleton<RecordHold>();

@@ -48,6 +48,7 @@ public static class GiftingApp
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
         services.AddSetting(configuration, PromotionOptions.Section, (PromotionOptions o) => o.ToLimits());
         services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
+        services.AddSetting(configuration, OrderOptions.Section, (OrderOptions o) => o.ToLimits());
     }
 
     private static void UsePipeline(WebApplication app)
