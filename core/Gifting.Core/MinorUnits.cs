@@ -1,6 +1,8 @@
 namespace Gifting.Core;
 
-/// <summary>How many decimal places a currency's minor unit has (ISO 4217), for the currencies this service serves.</summary>
+/// <summary>
+/// How many decimal places a currency's minor unit has (ISO 4217), for the currencies this service serves.
+/// </summary>
 public static class MinorUnits
 {
     private static readonly Dictionary<string, int> Digits = new(StringComparer.Ordinal)

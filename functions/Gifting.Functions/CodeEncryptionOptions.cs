@@ -35,7 +35,9 @@ public sealed class CodeEncryptionOptions
 
 public static class CodeEncryptionRegistration
 {
-    /// <summary>The cipher, from <c>Codes</c>, checked at start-up against the HMAC keys of <c>ClaimCodes</c>.</summary>
+    /// <summary>
+    /// The cipher, from <c>Codes</c>, checked at start-up against the HMAC keys of <c>ClaimCodes</c>.
+    /// </summary>
     public static IServiceCollection AddCodeEncryption(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CodeEncryptionOptions>().Bind(configuration.GetSection(CodeEncryptionOptions.Section))

@@ -3,6 +3,7 @@ using Gifting.Functions.Auth;
 using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
+using Gifting.Functions.Orders;
 using Gifting.Functions.Responses;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
@@ -49,6 +50,7 @@ public static class GiftingApp
         services.AddSetting(configuration, PromotionOptions.Section, (PromotionOptions o) => o.ToLimits());
         services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
         services.AddSetting(configuration, OrderOptions.Section, (OrderOptions o) => o.ToLimits());
+        services.AddSingleton<OrderLinesReader>();
     }
 
     private static void UsePipeline(WebApplication app)
