@@ -11,7 +11,13 @@ public static class JsonLineShape
 {
     public static void Read(int number, JsonElement element, LineCollector lines)
     {
-        void Fail(string field, string message) => lines.Fail(number, field, message);
+        // A member of the wrong type is reported once, not again as missing.
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        void Fail(string field, string message)
+        {
+            if (failed.Add(field)) lines.Fail(number, field, message);
+        }
+
         if (element.ValueKind != JsonValueKind.Object)
         {
             Fail("line", "A line must be a JSON object.");
