@@ -18,6 +18,8 @@ export FUNCTIONS_CUSTOMHANDLER_PORT=$PORT DOTNET_ENVIRONMENT=Local
 export Cosmos__Endpoint="http://127.0.0.1:$COSMOS_PORT/" Cosmos__Emulator=true Cosmos__CreateIfMissing=true
 export Cosmos__Key="C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="
 export Auth__Mode=Local ClaimCodes__CurrentVersion=1 ClaimCodes__Keys__1="$(head -c 32 /dev/urandom | base64)"
+export Codes__CurrentEncryptionKeyVersion=1 Codes__EncryptionKeys__0__Version=1
+export Codes__EncryptionKeys__0__Key="$(head -c 32 /dev/urandom | base64)"
 
 start_once() {  # prints milliseconds from exec to the first 200 on GET /
   local begin end

@@ -3,6 +3,7 @@ using Gifting.Core.Cards;
 using Gifting.Core.Debits;
 using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
+using Gifting.Core.Orders;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
 using Gifting.Core.Refunds;
@@ -25,6 +26,8 @@ public static class GiftingCoreServices
         services.AddSingleton<AccountBalances>();
         services.TryAddSingleton(RefundLimits.Default);
         services.TryAddSingleton(PromotionLimits.Default);
+        services.TryAddSingleton(OrderLimits.Default);
+        services.AddSingleton<OrderRules>();
         services.AddSingleton<RedemptionThrottle>();
         services.AddSingleton<CompleteRedemption>();
         services.AddSingleton<RecordHold>();

@@ -3,6 +3,7 @@ using Gifting.Functions.Auth;
 using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
+using Gifting.Functions.Orders;
 using Gifting.Functions.Responses;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
@@ -58,11 +59,14 @@ public static class GiftingApp
         if (!environment.IsEnvironment(LocalEnvironment)) services.AddServiceBusPublishing(configuration);
 
         services.AddSetting(configuration, ClaimCodeOptions.Section, (ClaimCodeOptions o) => o.CreateHasher());
+        services.AddCodeEncryption(configuration);
         services.AddSetting(configuration, RedemptionOptions.Section, (RedemptionOptions o) => o.ToLimits());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
         services.AddSetting(configuration, PromotionOptions.Section, (PromotionOptions o) => o.ToLimits());
         services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
         services.AddSetting(configuration, FundingOptions.Section, (FundingOptions o) => o.ToLimits());
+        services.AddSetting(configuration, OrderOptions.Section, (OrderOptions o) => o.ToLimits());
+        services.AddSingleton<OrderLinesReader>();
     }
 
     private static void UsePipeline(WebApplication app)

@@ -1,13 +1,17 @@
+using System.Security.Cryptography;
+
 namespace Gifting.LocalHost;
 
 /// <summary>
-/// The settings a handler needs to run off Azure: a Cosmos DB endpoint, local tokens and a claim-code key. Shared by
-/// the local stand-in and the integration tests, so both run the handler the same way.
+/// The settings a handler needs to run off Azure: a Cosmos DB endpoint, local tokens, a claim-code key and a key that
+/// seals codes kept for delivery (fresh unless given). Shared by the local stand-in and the integration tests, so both
+/// run the handler the same way.
 /// </summary>
 public static class LocalSettings
 {
     public static Dictionary<string, string?> For(
-        string cosmosEndpoint, string cosmosKey, bool emulator, string claimCodeKey, string? database = null)
+        string cosmosEndpoint, string cosmosKey, bool emulator, string claimCodeKey, string? database = null,
+        string? codeEncryptionKey = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -18,6 +22,10 @@ public static class LocalSettings
             ["Auth:Mode"] = "Local",
             ["ClaimCodes:CurrentVersion"] = "1",
             ["ClaimCodes:Keys:1"] = claimCodeKey,
+            ["Codes:CurrentEncryptionKeyVersion"] = "1",
+            ["Codes:EncryptionKeys:0:Version"] = "1",
+            ["Codes:EncryptionKeys:0:Key"] =
+                codeEncryptionKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         if (database is not null) settings["Cosmos:Database"] = database;
         return settings;
