@@ -12,8 +12,9 @@ namespace Gifting.LoadHost;
 /// <summary>
 /// Puts the in-memory stores of Gifting.Testing behind the handler in place of Cosmos DB, so a load run measures the
 /// app without the database. Every core port that <see cref="GiftingInfraServices.AddGiftingInfra"/> registers is
-/// swapped for the one <c>InMemory*</c> class that implements it, and the infra's start-up check is dropped; a port
-/// without exactly one in-memory twin stops the start, so a new store cannot quietly stay on Cosmos.
+/// swapped for the <c>InMemory*</c> class named for it (<c>IHoldStore</c>: <c>InMemoryHoldStore</c>), and the infra's
+/// start-up check is dropped; a port without its in-memory twin stops the start, so a new store cannot quietly stay on
+/// Cosmos.
 /// </summary>
 public static class InMemoryStores
 {
@@ -40,10 +41,13 @@ public static class InMemoryStores
                 .Distinct();
             foreach (var port in ports)
             {
-                var twin = twins.Where(port.IsAssignableFrom).ToList() is [var only]
+                // By name: a twin may also implement a port it only decorates (the funding store is a ledger).
+                var twin = twins.Where(t => port.IsAssignableFrom(t) && t.Name == "InMemory" + port.Name[1..])
+                    .ToList() is [var only]
                     ? only
                     : throw new InvalidOperationException(
-                        $"{port.Name} needs exactly one in-memory implementation in Gifting.Testing.");
+                        $"{port.Name} needs an in-memory implementation named InMemory{port.Name[1..]} in "
+                        + "Gifting.Testing.");
                 services.RemoveAll(port);
                 services.AddSingleton(port, twin);
             }
