@@ -2,12 +2,19 @@
 # Cold start of the custom handler: from process start to its first answer on GET /, as the Functions host waits
 # for it. Starts the npm Cosmos emulator (the handler checks the database before it listens), then RUNS starts of the
 # Release build, polling GET / every 10 ms. The first start creates the database and is reported apart.
+# READY_TO_RUN=1 measures a ReadyToRun publish (linux-x64, framework-dependent) instead of the plain build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RUNS=${RUNS:-5} PORT=${PORT:-7392} COSMOS_PORT=${COSMOS_PORT:-8192}
-HANDLER=functions/Gifting.Functions/bin/Release/net10.0/Gifting.Functions
+RUNS=${RUNS:-5} PORT=${PORT:-7392} COSMOS_PORT=${COSMOS_PORT:-8192} READY_TO_RUN=${READY_TO_RUN:-0}
 [ -d node_modules/@vercel/cosmosdb-server ] || npm ci --silent
-dotnet build -c Release functions/Gifting.Functions -v q -nologo >/dev/null
+if [ "$READY_TO_RUN" = 1 ]; then
+  HANDLER=functions/Gifting.Functions/bin/ReadyToRun/Gifting.Functions
+  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true functions/Gifting.Functions \
+    -o functions/Gifting.Functions/bin/ReadyToRun -v q -nologo >/dev/null
+else
+  HANDLER=functions/Gifting.Functions/bin/Release/net10.0/Gifting.Functions
+  dotnet build -c Release functions/Gifting.Functions -v q -nologo >/dev/null
+fi
 
 node node_modules/@vercel/cosmosdb-server/lib/cli.js --no-ssl --host 127.0.0.1 --port "$COSMOS_PORT" >/dev/null 2>&1 &
 EMULATOR=$!
