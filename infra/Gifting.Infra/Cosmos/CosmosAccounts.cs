@@ -63,7 +63,9 @@ public sealed partial class CosmosAccounts(Container ledger, ILogger<CosmosAccou
             }
             catch (CosmosException e) when (e.IsNotFound())
             {
-                if (entry.Seq != 1) return; // Only a first entry can find no account; see the class comment.
+                // An entry after the first was decided on the account document at the number before it, so that
+                // document exists: only a first entry can find none.
+                if (entry.Seq != 1) return;
                 var first = AccountDocument.New(entry.Pk) with { Seq = 1, Latest = entry };
                 if (await TryCreateAsync(first, cancellationToken) is not null) return;
             }
