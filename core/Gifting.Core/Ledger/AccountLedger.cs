@@ -12,9 +12,6 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
     public Task<AccountState> ReadAsync(AccountId account, CancellationToken cancellationToken) =>
         store.ReadAccountAsync(account, cancellationToken);
 
-    public async Task<LedgerEntry?> LatestAsync(AccountId account, CancellationToken cancellationToken) =>
-        (await store.ReadAccountAsync(account, cancellationToken)).Latest;
-
     public Task<Result<Posting>> PostAsync(
         AccountId account,
         Marketplace marketplace,
