@@ -3,7 +3,7 @@ using Microsoft.Azure.Cosmos;
 namespace Gifting.Infra.Cosmos;
 
 /// <summary>
-/// The ledger writer reads the head hint and the entry it names before it appends the next one: those reads must see
+/// The ledger writer reads the account document it patched last before it appends the next entry: that read must see
 /// the client's own writes, which Session consistency or stronger guarantees.
 /// </summary>
 public static class ConsistencyCheck
@@ -18,7 +18,7 @@ public static class ConsistencyCheck
         if (Strength(effective) < Strength(ConsistencyLevel.Session))
         {
             var source = client is null ? "the account's default" : "the client's setting";
-            return $"reads run at {effective} consistency ({source}), but the ledger's head read relies on reading "
+            return $"reads run at {effective} consistency ({source}), but the ledger's account read relies on reading "
                 + "its own writes: use Session or stronger.";
         }
         return null;
