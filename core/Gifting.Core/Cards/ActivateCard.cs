@@ -9,15 +9,11 @@ public sealed class ActivateCard(ICardStore cards, TimeProvider clock)
 {
     public Task<Result<Card>> ExecuteAsync(ActivateCardCommand command, CancellationToken cancellationToken)
     {
-        // Found by serial once; a retry re-reads the card it found, in one read instead of the serial's two.
-        StoredCard? seen = null;
+        var lookup = new SerialLookup(cards, command.Serial);
         return OptimisticRetry.RunAsync<Card>($"card {command.Serial}", async () =>
         {
-            var stored = seen is null
-                ? await cards.FindBySerialAsync(command.Serial, cancellationToken)
-                : await cards.RereadAsync(seen.Card, cancellationToken);
+            var stored = await lookup.ReadAsync(cancellationToken);
             if (stored is null) return new Failure(ErrorCode.CardNotFound, "No card has this serial.");
-            seen = stored;
             var card = stored.Card;
             switch (card.Status)
             {

@@ -8,15 +8,11 @@ public sealed class CancelCard(ICardStore cards, CompleteRedemption complete, Ti
 {
     public Task<Result<Card>> ExecuteAsync(string serial, CancellationToken cancellationToken)
     {
-        // Found by serial once; a retry re-reads the card it found, in one read instead of the serial's two.
-        StoredCard? seen = null;
+        var lookup = new SerialLookup(cards, serial);
         return OptimisticRetry.RunAsync<Card>($"card {serial}", async () =>
         {
-            var stored = seen is null
-                ? await cards.FindBySerialAsync(serial, cancellationToken)
-                : await cards.RereadAsync(seen.Card, cancellationToken);
+            var stored = await lookup.ReadAsync(cancellationToken);
             if (stored is null) return new Failure(ErrorCode.CardNotFound, "No card has this serial.");
-            seen = stored;
             var card = stored.Card;
             switch (card.Status)
             {
