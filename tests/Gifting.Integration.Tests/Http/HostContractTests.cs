@@ -64,14 +64,9 @@ public sealed class HostContractTests(CosmosFixture cosmos)
     [Fact]
     public async Task DevTokens_DoNotExistOutsideLocalMode()
     {
-        using var app = new GiftingFactory(cosmos, environment: "Production");
-        var client = app.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Auth:Mode", "Oidc");
-            b.UseSetting("Auth:Authority", "https://login.example.invalid/tenant/v2.0");
-            b.UseSetting("Auth:Audience", "api://gifting");
-            b.UseSetting("ServiceBus:FullyQualifiedNamespace", "gifting.servicebus.windows.net");
-        }).CreateClient();
+        using var app = GiftingFactory.Production(cosmos,
+            new() { ["ServiceBus:FullyQualifiedNamespace"] = "gifting.servicebus.windows.net" });
+        var client = app.CreateClient();
 
         using var response =
             await client.PostJsonAsync("/api/dev/tokens", new { sub = "x", roles = new[] { "admin" } });

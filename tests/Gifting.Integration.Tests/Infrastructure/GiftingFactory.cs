@@ -18,6 +18,22 @@ public sealed class GiftingFactory(
 {
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>
+    /// The app as it runs in Azure: the Production environment with OIDC settings (an issuer nobody reaches), and
+    /// whatever else <paramref name="settings"/> adds or overrides.
+    /// </summary>
+    public static GiftingFactory Production(CosmosFixture cosmos, Dictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Auth:Mode"] = "Oidc",
+            ["Auth:Authority"] = "https://login.example.invalid/tenant/v2.0",
+            ["Auth:Audience"] = "api://gifting",
+        };
+        foreach (var (key, value) in settings ?? []) all[key] = value;
+        return new GiftingFactory(cosmos, environment: "Production", settings: all);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);

@@ -76,11 +76,6 @@ public sealed class ServiceBusSettingsTests(CosmosFixture cosmos)
         Assert.Null(app.Services.GetService<IMessagePublisher>());
     }
 
-    private GiftingFactory Production(Dictionary<string, string> settings)
-    {
-        settings["Auth:Mode"] = "Oidc";
-        settings["Auth:Authority"] = "https://login.example.invalid/tenant/v2.0";
-        settings["Auth:Audience"] = "api://gifting";
-        return new GiftingFactory(cosmos, environment: "Production", settings: settings);
-    }
+    private GiftingFactory Production(Dictionary<string, string> settings) =>
+        GiftingFactory.Production(cosmos, settings);
 }
