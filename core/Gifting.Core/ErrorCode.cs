@@ -16,6 +16,9 @@ public enum ErrorCode
     CurrencyMismatch,
     NotUnderReview,
 
+    /// <summary>No order of the caller's org has this id: another org's order is not found either.</summary>
+    OrderNotFound,
+
     /// <summary>
     /// The idempotency key already named another request: a batch issued with other terms, a debit of another order
     /// or amount.

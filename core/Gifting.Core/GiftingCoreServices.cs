@@ -52,6 +52,14 @@ public static class GiftingCoreServices
         services.AddSingleton<GetFunding>();
         services.AddSingleton<ReserveFunding>();
         services.AddSingleton<ReleaseFunding>();
+        services.AddSingleton<OrderChunks>();
+        services.AddSingleton<LineCards>();
+        services.AddSingleton<PlaceOrder>();
+        services.AddSingleton<ProcessOrderChunk>();
+        services.AddSingleton<CancelOrder>();
+        services.AddSingleton<SweepOrders>();
+        services.AddSingleton<RecordLineRedeemed>();
+        services.AddSingleton<GetOrder>();
         return services;
     }
 }

@@ -4,6 +4,8 @@ using Gifting.Core.Cards;
 using Gifting.Core.Codes;
 using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
+using Gifting.Core.Messaging;
+using Gifting.Core.Orders;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,10 +97,18 @@ public sealed partial class CoreBuilder
         services.AddSingleton(_decorateRefundClaims(_refundClaims));
         services.AddSingleton(_fundingLimits);
         services.AddSingleton<IFundingLedgerStore>(new FundingStore(_decorateFunding(_funding)));
+        services.AddSingleton(_decorateOrders(_orders));
+        services.AddSingleton<IUnfinishedOrderIndex>(_unfinishedOrders);
+        services.AddSingleton<IMessagePublisher>(_publisher);
+        services.AddSingleton(_orderLimits);
+        services.AddSingleton(NewCipher());
         return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
             Funding = _funding,
+            Orders = _orders,
+            UnfinishedOrders = _unfinishedOrders,
+            Publisher = _publisher,
         };
     }
 }

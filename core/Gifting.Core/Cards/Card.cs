@@ -1,3 +1,5 @@
+using Gifting.Core.Orders;
+
 namespace Gifting.Core.Cards;
 
 public sealed record Card
@@ -28,4 +30,7 @@ public sealed record Card
     public DateTimeOffset? ReviewedAt { get; init; }
     public DateTimeOffset? RedeemedAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>The corporate order line the card was issued for: an e-gift has one, a batch's card none.</summary>
+    public LineRef? Line { get; init; }
 }

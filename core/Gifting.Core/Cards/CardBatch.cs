@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Numerics;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Gifting.Core.Cards;
 
@@ -13,8 +10,6 @@ namespace Gifting.Core.Cards;
 public sealed record CardBatch(
     string BatchId, byte[] Salt, int Count, Money Value, Marketplace Marketplace, CardKind Kind, bool Activated)
 {
-    private static readonly BigInteger SerialRange = BigInteger.Pow(10, 16);
-
     public static CardBatch For(IssueCardsCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -28,17 +23,8 @@ public sealed record CardBatch(
         == (command.Count, command.Value, command.Marketplace, command.Kind, command.Activated);
 
     /// <summary>Card <paramref name="index"/>'s id: the same in every run, and how a run recognises the card.</summary>
-    public string CardId(int index) => Convert.ToHexStringLower(Mac($"card:{index}"))[..32];
+    public string CardId(int index) => new CardNames(Salt).CardId(index);
 
-    /// <summary>
-    /// The serial card <paramref name="index"/> takes on its <paramref name="attempt"/>-th try (a try moves on only
-    /// when another batch's card holds the serial): 16 digits, unpredictable without the salt, unrelated to the code.
-    /// </summary>
-    public string Serial(int index, int attempt)
-    {
-        var value = new BigInteger(Mac($"serial:{index}:{attempt}"), isUnsigned: true) % SerialRange;
-        return value.ToString("D16", CultureInfo.InvariantCulture);
-    }
-
-    private byte[] Mac(string input) => HMACSHA256.HashData(Salt, Encoding.UTF8.GetBytes(input));
+    /// <summary>The serial card <paramref name="index"/> takes on its <paramref name="attempt"/>-th try.</summary>
+    public string Serial(int index, int attempt) => new CardNames(Salt).Serial(index, attempt);
 }

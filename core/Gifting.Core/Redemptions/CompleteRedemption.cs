@@ -1,6 +1,7 @@
 using Gifting.Core.Cards;
 using Gifting.Core.Concurrency;
 using Gifting.Core.Ledger;
+using Gifting.Core.Orders;
 
 namespace Gifting.Core.Redemptions;
 
@@ -9,7 +10,8 @@ namespace Gifting.Core.Redemptions;
 /// redeemed. Safe to run any number of times, from the redeemer's retry or from anyone who meets the card mid-way.
 /// </summary>
 public sealed class CompleteRedemption(
-    ICardStore cards, AccountLedger ledger, IHoldStore holds, IUnfinishedRedemptionIndex unfinished)
+    ICardStore cards, AccountLedger ledger, IHoldStore holds, IUnfinishedRedemptionIndex unfinished,
+    RecordLineRedeemed lines)
 {
     /// <summary>
     /// The token can only stop it before it starts: once started it runs to the end, so a caller that gives up never
@@ -50,6 +52,9 @@ public sealed class CompleteRedemption(
 
         var redeemed = card with { Status = CardStatus.Redeemed, RedeemedAt = posting.Value.Entry.OccurredAt };
         var settled = await SettleAsync(claimed, redeemed, toTheEnd);
+        // An e-gift's line follows its card before the step is forgotten, so the sweeper finishes it after a crash.
+        if (settled.Status == CardStatus.Redeemed && settled.RedemptionId == card.RedemptionId)
+            await lines.ExecuteAsync(settled, finishing: false, toTheEnd);
         await ForgetAsync(card);
         return (settled, posting.Value);
     }

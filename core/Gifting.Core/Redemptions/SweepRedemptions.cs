@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Gifting.Core.Cards;
+using Gifting.Core.Orders;
 
 namespace Gifting.Core.Redemptions;
 
@@ -16,7 +17,7 @@ public sealed record SweepSummary(int Due, int Completed);
 /// </summary>
 public sealed class SweepRedemptions(
     ICardStore cards, IUnfinishedRedemptionIndex index, CompleteRedemption complete, RecordHold recordHold,
-    IHoldStore holds)
+    IHoldStore holds, RecordLineRedeemed lines)
 {
     private const int BatchSize = 100;
 
@@ -62,6 +63,12 @@ public sealed class SweepRedemptions(
         {
             await complete.ExecuteAsync(stored, cancellationToken);
             return true;
+        }
+        if (ours && card.Status == CardStatus.Redeemed)
+        {
+            // Credited, but the step stopped before its e-gift line (if any) followed.
+            await lines.ExecuteAsync(card, finishing: true, cancellationToken);
+            return false;
         }
         if (card.Status == CardStatus.Held && card.ClaimedBy == entry.Account)
         {
