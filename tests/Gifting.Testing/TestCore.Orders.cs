@@ -16,7 +16,7 @@ public sealed partial class TestCore
     public SweepOrders SweepOrders => Get<SweepOrders>();
     public GetOrder GetOrder => Get<GetOrder>();
 
-    /// <summary><paramref name="count"/> email lines of <paramref name="amount"/>, numbered from 2 as in a CSV.</summary>
+    /// <summary><paramref name="count"/> email lines of <paramref name="amount"/>, numbered as in a CSV.</summary>
     public static IReadOnlyList<OrderLine> Lines(int count, long amount = 25_00, string currency = "USD") =>
         Enumerable.Range(0, count).Select(i => new OrderLine(i + 2, $"Recipient {i}", $"r{i}@example.com", null,
             DeliveryChannel.Email, new Money(amount, currency), null)).ToList();

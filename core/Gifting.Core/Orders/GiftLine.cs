@@ -21,9 +21,9 @@ public enum LineStatus
 /// <summary>
 /// One recipient of an order as stored. <see cref="Index"/> is the line's place in the order from 0, naming its chunk
 /// and its card; <see cref="Number"/> is where the buyer had it (a CSV file's line). Before its card is created the
-/// line records the card it will be (id, serial, code hash, last four) and the code sealed under the order's line, so every
-/// run of its chunk creates that one card with that one code, and the code can be delivered and resent. The sealed
-/// code is erased once the line is redeemed or cancelled.
+/// line records the card it will be (id, serial, code hash, last four) and the code, sealed to the line, so every run
+/// of its chunk creates that one card with that one code, and the code can be delivered and resent. The sealed code is
+/// erased once the line is redeemed or cancelled.
 /// </summary>
 public sealed record GiftLine
 {

@@ -37,7 +37,8 @@ public interface IOrderStore
     Task WriteLinesAsync(IReadOnlyList<GiftLine> lines, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The stored lines of one order from <paramref name="fromIndex"/> up to, not including, <paramref name="toIndex"/>.
+    /// The stored lines of one order from <paramref name="fromIndex"/> up to, not including,
+    /// <paramref name="toIndex"/>.
     /// </summary>
     Task<IReadOnlyList<StoredLine>> ReadLinesAsync(
         string orderId, int fromIndex, int toIndex, CancellationToken cancellationToken);
