@@ -98,9 +98,12 @@ public static class GiftingApp
         app.MapCards();
         app.MapAccounts();
         app.MapFunding();
+        app.MapOrders();
         app.MapRefundTrigger();
+        app.MapOrderChunkTrigger();
         app.MapExpiryTimer();
         app.MapRedemptionSweepTimer();
+        app.MapOrderSweepTimer();
         if (app.Environment.IsEnvironment(LocalEnvironment) && app.Services.GetRequiredService<AuthOptions>().IsLocal)
         {
             app.MapDevTokens();

@@ -20,6 +20,13 @@ public sealed class OrderOptions : IValidatableObject
     [Range(1, 10_000)]
     public int MaxLines { get; set; } = OrderLimits.Default.MaxLines;
 
+    /// <summary>
+    /// How long an order's intake or cancellation may stay unfinished before the sweeper finishes it: longer than
+    /// a request takes to store a 10,000-line order, so the sweeper does not repeat work a request is still doing.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SweepAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MaxOrderTotal < MaxLineAmount)

@@ -7,7 +7,12 @@ namespace Gifting.Functions.Http;
 /// <summary>Writes RFC 9457 problems with the contract's stable <c>code</c> and a correlation id.</summary>
 public static class ProblemWriter
 {
-    public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail)
+    public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail) =>
+        WriteAsync(context, status, code, title, detail, null);
+
+    /// <summary>As the other overload, with <paramref name="errors"/>, when given, as the problem's <c>errors</c>.</summary>
+    public static Task WriteAsync(
+        HttpContext context, int status, string code, string title, string detail, object? errors)
     {
         var problem = new ProblemDetails
         {
@@ -17,6 +22,7 @@ public static class ProblemWriter
             Detail = detail,
             Extensions = { ["code"] = code, ["correlationId"] = CorrelationId(context) },
         };
+        if (errors is not null) problem.Extensions["errors"] = errors;
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(
             problem, GiftingJson.Options, "application/problem+json", context.RequestAborted);

@@ -21,6 +21,7 @@ public static class Problems
             (422, ProblemCodes.CurrencyMismatch, "The currency does not match the account's."),
         [ErrorCode.NotUnderReview] =
             (409, ProblemCodes.NotUnderReview, "No redemption of this card is waiting for review."),
+        [ErrorCode.OrderNotFound] = (404, ProblemCodes.OrderNotFound, "No such order."),
         [ErrorCode.IdempotencyKeyMismatch] =
             (422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request."),
     };
@@ -40,15 +41,22 @@ public static class Problems
 
     public static IResult Validation(string detail) => For(new Failure(ErrorCode.ValidationFailed, detail));
 
-    private sealed class ProblemResult(int status, string code, string title, string detail, TimeSpan? retryAfter)
-        : IResult
+    /// <summary>A <c>validation_failed</c> that lists what is wrong item by item, in the problem's <c>errors</c>.</summary>
+    public static IResult Validation<T>(string detail, IReadOnlyList<T> errors)
+    {
+        var (status, code, title) = Table[ErrorCode.ValidationFailed];
+        return new ProblemResult(status, code, title, detail, null, errors);
+    }
+
+    private sealed class ProblemResult(
+        int status, string code, string title, string detail, TimeSpan? retryAfter, object? errors = null) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             if (retryAfter is { } wait)
                 httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                     .ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ProblemWriter.WriteAsync(httpContext, status, code, title, detail);
+            return ProblemWriter.WriteAsync(httpContext, status, code, title, detail, errors);
         }
     }
 }

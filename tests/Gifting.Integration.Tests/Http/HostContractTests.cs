@@ -29,6 +29,7 @@ public sealed class HostContractTests(CosmosFixture cosmos)
             .ToHashSet();
 
         Assert.Contains("api/cards/{serial}", declared);
+        Assert.Contains("api/orders/{orderId}/lines", declared);
         Assert.Equal(routes.Order(), declared.Order());
     }
 
@@ -47,6 +48,8 @@ public sealed class HostContractTests(CosmosFixture cosmos)
         Assert.Contains("ProcessRefund", invoked);
         Assert.Contains("ExpirePromotionalCredits", invoked);
         Assert.Contains("SweepRedemptions", invoked);
+        Assert.Contains("ProcessOrderChunk", invoked);
+        Assert.Contains("SweepOrders", invoked);
         Assert.All(invoked, name => Assert.Contains(name, routes));
     }
 
