@@ -46,7 +46,7 @@ internal sealed record CountsDocument(int Issued, int Sent, int Failed, int Rede
     public OrderCounts ToCounts() => new(Issued, Sent, Failed, Redeemed);
 }
 
-/// <summary>A line, keyed by its line id in its order's partition; <c>index</c> is what chunks read ranges of.</summary>
+/// <summary>A line, keyed by its line id in its order's partition; chunks read ranges of <c>index</c>.</summary>
 internal sealed record LineDocument(
     string Id, string Pk, string Org, int Index, int Number, string RecipientName, string? Email, string? Phone,
     DeliveryChannel Channel, Money Amount, string? Message, LineStatus Status, string? CardId, string? Serial,
