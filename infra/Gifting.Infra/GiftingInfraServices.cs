@@ -4,6 +4,7 @@ using Gifting.Core.Funding;
 using Gifting.Core.Idempotency;
 using Gifting.Core.Ledger;
 using Gifting.Core.Messaging;
+using Gifting.Core.Orders;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
 using Gifting.Core.Refunds;
@@ -40,6 +41,8 @@ public static class GiftingInfraServices
         services.AddSingleton<IUnfinishedRedemptionIndex, CosmosUnfinishedRedemptionIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();
         services.AddSingleton<IRefundClaims, CosmosRefundClaims>();
+        services.AddSingleton<IOrderStore, CosmosOrderStore>();
+        services.AddSingleton<IUnfinishedOrderIndex, CosmosUnfinishedOrderIndex>();
         services.AddHostedService<CosmosStartup>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Gifting.Core;
 using Gifting.Core.Cards;
+using Gifting.Core.Orders;
 
 namespace Gifting.Infra.Cosmos;
 
@@ -40,14 +41,15 @@ internal sealed record CardDocument(
     CardKind Kind, CardStatus Status, DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? ActivatedAt,
     string? ActivatedBy, string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt,
     DateTimeOffset? CancelledAt, DateTimeOffset? ClaimedAt = null, ReviewDecision? ReviewDecision = null,
-    string? ReviewedBy = null, DateTimeOffset? ReviewedAt = null)
+    string? ReviewedBy = null, DateTimeOffset? ReviewedAt = null, LineRefDocument? Line = null)
 {
     public string DocType { get; init; } = "card";
 
     public static CardDocument From(Card c) => new(
         c.CodeHash, c.CodeHash, c.Serial, c.CardId, c.Last4, c.Value, c.Marketplace.Code, c.Kind, c.Status,
         c.IssuedAt, c.IssuedBy, c.ActivatedAt, c.ActivatedBy, c.ReceiptRef, c.ClaimedBy?.Value, c.RedemptionId,
-        c.RedeemedAt, c.CancelledAt, c.ClaimedAt, c.ReviewDecision, c.ReviewedBy, c.ReviewedAt);
+        c.RedeemedAt, c.CancelledAt, c.ClaimedAt, c.ReviewDecision, c.ReviewedBy, c.ReviewedAt,
+        LineRefDocument.From(c.Line));
 
     public Card ToCard() => new()
     {
@@ -56,6 +58,15 @@ internal sealed record CardDocument(
         IssuedBy = IssuedBy, ActivatedAt = ActivatedAt, ActivatedBy = ActivatedBy, ReceiptRef = ReceiptRef,
         ClaimedBy = ClaimedBy is null ? null : AccountId.Parse(ClaimedBy), RedemptionId = RedemptionId,
         RedeemedAt = RedeemedAt, CancelledAt = CancelledAt, ClaimedAt = ClaimedAt, ReviewDecision = ReviewDecision,
-        ReviewedBy = ReviewedBy, ReviewedAt = ReviewedAt,
+        ReviewedBy = ReviewedBy, ReviewedAt = ReviewedAt, Line = Line?.ToLineRef(),
     };
+}
+
+/// <summary>The order line an e-gift's card was issued for.</summary>
+internal sealed record LineRefDocument(string Org, string OrderId, int Index)
+{
+    public static LineRefDocument? From(LineRef? line) =>
+        line is null ? null : new(line.Org.Value, line.OrderId, line.Index);
+
+    public LineRef ToLineRef() => new(OrgId.Parse(Org), OrderId, Index);
 }

@@ -18,6 +18,8 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     public Container Idempotency => client.GetContainer(options.Database, "idempotency");
     public Container Expiries => client.GetContainer(options.Database, "expiries");
     public Container Rejections => client.GetContainer(options.Database, "rejections");
+    public Container Orders => client.GetContainer(options.Database, "orders");
+    public Container OrderLines => client.GetContainer(options.Database, "order-lines");
 
     /// <summary>
     /// The containers as the app needs them. Each indexes only what its queries filter on (see
@@ -56,6 +58,16 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
         yield return new ContainerProperties("rejections", PartitionKeyPath)
         {
             DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only(),
+        };
+        // Corporate orders by org, listed newest first among the visible ones.
+        yield return new ContainerProperties("orders", PartitionKeyPath)
+        {
+            IndexingPolicy = IndexingPolicies.Only("/pk", "/visible", "/sortKey"),
+        };
+        // An order's lines by order, read by range of their place in it.
+        yield return new ContainerProperties("order-lines", PartitionKeyPath)
+        {
+            IndexingPolicy = IndexingPolicies.Only("/pk", "/index"),
         };
     }
 

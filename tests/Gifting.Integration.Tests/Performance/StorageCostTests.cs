@@ -4,6 +4,8 @@ using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
 using Gifting.Core.Funding;
+using Gifting.Core.Messaging;
+using Gifting.Core.Orders;
 using Gifting.Infra.Cosmos;
 using Gifting.Testing;
 using Xunit.Abstractions;
@@ -27,12 +29,18 @@ public sealed partial class StorageCostTests : IDisposable
     {
         _cosmos = cosmos;
         _output = output;
-        _app = new GiftingFactory(cosmos, services => RecordedRequests.Install(services, cosmos, _recorder),
+        _app = new GiftingFactory(cosmos, services =>
+            {
+                RecordedRequests.Install(services, cosmos, _recorder);
+                services.AddSingleton<IMessagePublisher>(_publisher);
+            },
             settings: new Dictionary<string, string>
             {
                 ["Promotions:MinimumLead"] = "00:00:01", ["Redemption:ReviewThresholds:USD"] = "50000",
             });
     }
+
+    private readonly RecordingPublisher _publisher = new();
 
     public void Dispose() => _app.Dispose();
 
@@ -79,6 +87,35 @@ public sealed partial class StorageCostTests : IDisposable
         AssertIndexed(_recorder.Requests);
     }
 
+    /// <summary>An order placed, issued, listed and cancelled: its queries read only indexed paths.</summary>
+    [Fact]
+    public async Task OrderUseCases_QueryOnlyIndexedPaths()
+    {
+        var org = await FundAsync();
+        _recorder.Reset();
+
+        await PlaceAndIssueAsync(org);
+
+        Assert.Contains(_recorder.Requests, r => r.Operation.Container == "order-lines" && r.QueryText is not null);
+        Assert.Contains(_recorder.Requests, r => r.Operation.Container == "orders" && r.QueryText is not null);
+        AssertIndexed(_recorder.Requests);
+    }
+
+    /// <summary>Two lines placed, issued through their chunk message, listed, and cancelled.</summary>
+    private async Task PlaceAndIssueAsync(OrgId org)
+    {
+        var lines = TestCore.Lines(2);
+        var placed = await _app.Services.GetRequiredService<PlaceOrder>().ExecuteAsync(new PlaceOrderCommand(org,
+            "buyer-1", PlaceOrder.OrderIdFor(org, "buyer-1", Api.NewId("key")), Core.Marketplace.Parse("US"), null,
+            "Acme HR", null, lines), CancellationToken.None);
+        var chunks = _app.Services.GetRequiredService<ProcessOrderChunk>();
+        foreach (var message in _publisher.Drain())
+            Assert.True((await chunks.ExecuteAsync(TestCore.ChunkOf(message.Body), CancellationToken.None)).Succeeded);
+        var orders = _app.Services.GetRequiredService<GetOrder>();
+        Assert.Single((await orders.ListAsync(org, 25, null, CancellationToken.None)).Items);
+        Assert.True((await orders.LinesAsync(org, placed.Value.OrderId, 25, null, CancellationToken.None)).Succeeded);
+    }
+
     private static void AssertIndexed(IEnumerable<RecordedRequest> requests)
     {
         var queries = requests.Where(r => r.QueryText is not null).ToList();
@@ -113,7 +150,7 @@ public sealed partial class StorageCostTests : IDisposable
         using var crashed = await crashing.ClientFor(Api.NewId("shopper"), "customer")
             .RedeemAsync(card.GetProperty("code").GetString()!);
         Assert.Equal(500, (int)crashed.StatusCode);
-        await FundAsync();
+        await PlaceAndIssueAsync(await FundAsync());
     }
 
     /// <summary>An org funded by an admin: an entry and an account document in the funding container.</summary>

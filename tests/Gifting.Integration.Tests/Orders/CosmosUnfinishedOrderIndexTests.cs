@@ -1,0 +1,30 @@
+using Gifting.Core;
+using Gifting.Core.Orders;
+using Gifting.Infra.Cosmos;
+
+namespace Gifting.Integration.Tests.Orders;
+
+[Collection(CosmosCollection.Name)]
+public sealed class CosmosUnfinishedOrderIndexTests(CosmosFixture cosmos)
+{
+    [Fact]
+    public async Task Due_AnswersWhatBeganByThenOldestFirst_AndForgetsWhatWasRemoved()
+    {
+        var index = new CosmosUnfinishedOrderIndex(cosmos.Containers());
+        var org = OrgId.Parse(Api.NewId("org"));
+        var now = DateTimeOffset.UtcNow;
+        var old = new UnfinishedOrder(org, Api.NewId("order"), now.AddMinutes(-30));
+        var older = new UnfinishedOrder(org, Api.NewId("order"), now.AddMinutes(-40));
+        var young = new UnfinishedOrder(org, Api.NewId("order"), now);
+        foreach (var entry in new[] { old, older, young, old }) await index.AddAsync(entry, CancellationToken.None);
+
+        var due = await index.DueAsync(now.AddMinutes(-10), 100, CancellationToken.None);
+        await index.RemoveAsync(older, CancellationToken.None);
+        await index.RemoveAsync(older, CancellationToken.None);
+        var after = await index.DueAsync(now.AddMinutes(-10), 100, CancellationToken.None);
+
+        var ours = due.Where(e => e.Org == org).Select(e => e.OrderId).ToList();
+        Assert.Equal([older.OrderId, old.OrderId], ours);
+        Assert.Equal([old.OrderId], after.Where(e => e.Org == org).Select(e => e.OrderId));
+    }
+}
