@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using static Gifting.Integration.Tests.Orders.OrderApp;
@@ -31,8 +32,8 @@ public sealed class OrderChunkTriggerTests(CosmosFixture cosmos) : IDisposable
         // A well-formed message for an order that is not there is recorded under its chunk; any other under its id.
         var key = body.Contains("\"acme\", \"chunk\": 0", StringComparison.Ordinal)
             ? "order-chunk:0123456789abcdef0123456789abcdef-0"
-            : messageId;
-        Assert.NotEmpty(await cosmos.RejectionsMentioningAsync(key));
+            : "message:" + messageId;
+        Assert.NotEmpty(await cosmos.RejectionsMentioningAsync(RejectionId(key)));
     }
 
     [Fact]
@@ -47,7 +48,8 @@ public sealed class OrderChunkTriggerTests(CosmosFixture cosmos) : IDisposable
             HostPayloads.ServiceBus("message", body, Api.NewId("chunk")));
 
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.NotEmpty(await cosmos.RejectionsMentioningAsync($"order-chunk:{orderId}-1"));
+        var rejection = Assert.Single(await cosmos.RejectionsMentioningAsync(RejectionId($"order-chunk:{orderId}-1")));
+        Assert.Contains("chunks 0 to 0", rejection.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,6 +94,10 @@ public sealed class OrderChunkTriggerTests(CosmosFixture cosmos) : IDisposable
         var orderId = (await placed.JsonAsync()).GetProperty("orderId").GetString()!;
         Assert.Equal(2, (await OrderAsync(buyer, orderId)).GetProperty("counts").GetProperty("issued").GetInt32());
     }
+
+    /// <summary>The id a rejection is stored under: its queue and the SHA-256 of its key.</summary>
+    private static string RejectionId(string key) =>
+        "order-chunks-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The cards issued for the order's lines (a scan: test data only).</summary>
     private async Task<int> CardsOfAsync(string orderId)
