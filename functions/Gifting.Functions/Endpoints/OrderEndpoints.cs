@@ -86,7 +86,8 @@ public static class OrderEndpoints
         if (OrgCaller.From(http) is not { } caller) return OrgCaller.Unusable;
         if (!IsOrderId(orderId)) return NotFound;
         var buyer = http.User.FindFirst("sub")!.Value;
-        return Respond(await cancel.ExecuteAsync(new CancelOrderCommand(caller.Org, orderId, buyer), cancellationToken));
+        var command = new CancelOrderCommand(caller.Org, orderId, buyer);
+        return Respond(await cancel.ExecuteAsync(command, cancellationToken));
     }
 
     private static IResult Respond(Result<Order> result) =>
@@ -107,6 +108,6 @@ public static class OrderEndpoints
         return null;
     }
 
-    /// <summary>Order ids are 32 lowercase hex characters; anything else is no order, answered before any lookup.</summary>
+    /// <summary>An order id is 32 lowercase hex characters; anything else is no order, without a lookup.</summary>
     private static bool IsOrderId(string orderId) => orderId.Length == 32 && orderId.All(char.IsAsciiHexDigitLower);
 }

@@ -83,7 +83,7 @@ public static class OrderIntake
             + "Nothing was accepted.", errors);
     }
 
-    /// <summary>A CSV order's own fields, from its query parameters; one given twice has no value, and is refused.</summary>
+    /// <summary>A CSV order's own fields, from its query; a parameter given twice is refused.</summary>
     private static OrderFieldValues FieldsFromQuery(IQueryCollection query, List<FieldError> errors)
     {
         string? Single(string name)

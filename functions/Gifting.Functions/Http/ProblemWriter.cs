@@ -10,7 +10,7 @@ public static class ProblemWriter
     public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail) =>
         WriteAsync(context, status, code, title, detail, null);
 
-    /// <summary>As the other overload, with <paramref name="errors"/>, when given, as the problem's <c>errors</c>.</summary>
+    /// <summary>As the other overload, with <paramref name="errors"/>, if any, as the <c>errors</c>.</summary>
     public static Task WriteAsync(
         HttpContext context, int status, string code, string title, string detail, object? errors)
     {

@@ -41,7 +41,7 @@ public static class Problems
 
     public static IResult Validation(string detail) => For(new Failure(ErrorCode.ValidationFailed, detail));
 
-    /// <summary>A <c>validation_failed</c> that lists what is wrong item by item, in the problem's <c>errors</c>.</summary>
+    /// <summary>A <c>validation_failed</c> listing what is wrong one by one, in the problem's <c>errors</c>.</summary>
     public static IResult Validation<T>(string detail, IReadOnlyList<T> errors)
     {
         var (status, code, title) = Table[ErrorCode.ValidationFailed];

@@ -38,7 +38,7 @@ public sealed class OrderApp : IDisposable
         (await (await Buyer(org).GetAsync("/api/funding")).JsonAsync())
             .GetProperty("available").GetProperty("amount").GetInt64();
 
-    /// <summary>Every chunk message sent so far, delivered once to <c>ProcessOrderChunk</c>, each answered 200.</summary>
+    /// <summary>Every chunk message sent so far, delivered once to <c>ProcessOrderChunk</c>, answered 200.</summary>
     public async Task<int> DeliverChunksAsync()
     {
         var handler = App.CreateClient();

@@ -17,7 +17,8 @@ public sealed class OrderIntakeTests(CosmosFixture cosmos) : IDisposable
         var buyer = _orders.Buyer(org);
         var body = """
             {"externalRef":"po-1","marketplace":"US","senderName":"HR","lines":[
-             {"recipientName":"Ann","email":"ann@example.com","channel":"email","amount":{"amount":2500,"currency":"USD"}},
+             {"recipientName":"Ann","email":"ann@example.com","channel":"email",
+              "amount":{"amount":2500,"currency":"USD"}},
              {"recipientName":"Bob","phone":"+15550100123","channel":"sms","amount":{"amount":1500,"currency":"USD"}}]}
             """;
 

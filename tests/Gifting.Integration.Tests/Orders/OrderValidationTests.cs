@@ -53,7 +53,8 @@ public sealed class OrderValidationTests(CosmosFixture cosmos) : IDisposable
         var lines = new[]
         {
             OrderBodies.GoodJsonLine(1),
-            """{"recipientName":"A","email":"a@example.com","channel":"email","amount":{"amount":-5,"currency":"USD"}}""",
+            """{"recipientName":"A","email":"a@example.com","channel":"email",""" +
+            """ "amount":{"amount":-5,"currency":"USD"}}""",
             """{"recipientName":"B","channel":"sms","amount":{"amount":100,"currency":"USD"}}""",
         };
 
