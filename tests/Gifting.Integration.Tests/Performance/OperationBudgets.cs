@@ -18,6 +18,10 @@ public static class OperationBudgets
     public const int FundingAdd = 5;
     public const int FundingReserve = 3;
 
+    // An order's intake beyond the one create per line: its read, the funding read, the index entry and its removal,
+    // the order's create, the reservation, and the two patches that accept it and record its messages sent.
+    public const int OrderIntakeFixed = 10;
+
     // Cards are stored by code hash, so the redemption's lookup is one read; a lookup by serial reads the serial's
     // index first, one more.
     public const int Activation = 3;
