@@ -7,6 +7,8 @@ public sealed class CrashingCardCreate(ICardStore inner) : ICardStore
 {
     private int _crashed;
 
+    public bool Crashed => Volatile.Read(ref _crashed) == 1;
+
     public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
         inner.BeginBatchAsync(batch, cancellationToken);
 
