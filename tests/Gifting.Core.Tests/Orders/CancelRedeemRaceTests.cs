@@ -30,14 +30,23 @@ public sealed class CancelRedeemRaceTests
         await core.DeliverChunksAsync();
         var codes = OrderChecks.LinesOf(core, orderId).Select(l => OrderChecks.CodeOf(core, l).Display).ToList();
 
-        var redeeming = codes.Select((code, i) => Task.Run(() =>
-            core.RedeemAsync(TestCore.Account($"shopper-{i}"), code))).ToList();
+        // Everybody starts together; the redemptions start a little later line by line, so some land before the
+        // cancellation reaches their line and some after.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var redeeming = codes.Select((code, i) => Task.Run(async () =>
+        {
+            await start.Task;
+            await Task.Delay(TimeSpan.FromMilliseconds((i * 3 + run) % 7));
+            return await core.RedeemAsync(TestCore.Account($"shopper-{i}"), code);
+        })).ToList();
         var cancelling = Task.Run(async () =>
         {
-            if (run % 2 == 0) await Task.Yield();
+            await start.Task;
             await core.CancelOrder.ExecuteAsync(new CancelOrderCommand(Acme, orderId, "buyer-1"), default);
-            await core.DeliverChunksAsync();
+            await Task.WhenAll(core.Publisher.Drain().Select(m => Task.Run(() =>
+                core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(m.Body), CancellationToken.None))));
         });
+        start.SetResult();
         await Task.WhenAll([.. redeeming, cancelling]);
 
         var released = OrderChecks.FundingOf(core, Acme, orderId, EntryType.OrderRelease);
