@@ -2,7 +2,7 @@ using Gifting.Core.Cards;
 
 namespace Gifting.Testing;
 
-/// <summary>Lets the first card create reach the store, then crashes before its caller hears. Later calls pass.</summary>
+/// <summary>Crashes once, just after the first card create reached the store; later creates pass.</summary>
 public sealed class CrashingCardCreate(ICardStore inner) : ICardStore
 {
     private int _crashed;

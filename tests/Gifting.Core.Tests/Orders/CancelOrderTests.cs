@@ -70,6 +70,22 @@ public sealed class CancelOrderTests
     }
 
     [Fact]
+    public async Task Cancel_BeforeAnyLineWasIssued_CancelsEveryLineAndGivesEverythingBack()
+    {
+        _core.Publisher.FailNext();
+        var orderId = await PlaceAsync();
+
+        await CancelAsync(orderId);
+        await OrderChecks.SweepAsync(_core);
+        await _core.DeliverChunksAsync();
+
+        AssertAllCancelled(orderId);
+        Assert.Empty(_core.Cards.Cards);
+        Assert.Equal(new Money(Funded, "USD"), await _core.AvailableAsync(Acme));
+        Assert.Empty(_core.UnfinishedOrders.Entries);
+    }
+
+    [Fact]
     public async Task Cancel_Twice_GivesEachLineBackOnce()
     {
         var orderId = await PlaceAsync();

@@ -67,7 +67,8 @@ public sealed class IssuanceCrashTests
         static bool Scheduled(GiftLine l) => l.Status == LineStatus.Scheduled;
         builder = boundary switch
         {
-            Boundary.AfterSealingTheCode => builder.WithOrderStore(s => Crash(s, OrderWrite.ReplaceLine, false, Sealed)),
+            Boundary.AfterSealingTheCode =>
+                builder.WithOrderStore(s => Crash(s, OrderWrite.ReplaceLine, false, Sealed)),
             Boundary.AfterTheCardCreate => builder.WithCardStore(s => cards = new CrashingCardCreate(s)),
             Boundary.BeforeTheLineIsScheduled =>
                 builder.WithOrderStore(s => Crash(s, OrderWrite.ReplaceLine, true, Scheduled)),

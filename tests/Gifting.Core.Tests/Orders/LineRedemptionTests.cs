@@ -95,7 +95,8 @@ public sealed class LineRedemptionTests
         var order = await core.OrderAsync(Acme, orderId);
         Assert.Equal(1, order.Counts.Redeemed);
         Assert.Equal(10, order.Counts.Issued);
-        Assert.DoesNotContain(core.Orders.MarksOf(Acme, orderId), m => m.StartsWith("redeemed-", StringComparison.Ordinal));
+        Assert.DoesNotContain(core.Orders.MarksOf(Acme, orderId),
+            m => m.StartsWith("redeemed-", StringComparison.Ordinal));
         Assert.Equal(25_00, (await core.BalanceAsync(Alice)).Gift.Amount);
         Assert.All(OrderChecks.LinesOf(core, orderId).Skip(1), l => Assert.Equal(LineStatus.Scheduled, l.Status));
     }

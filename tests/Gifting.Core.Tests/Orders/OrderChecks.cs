@@ -13,7 +13,9 @@ internal static class OrderChecks
 {
     public static readonly TimeSpan SweepAfter = TimeSpan.FromMinutes(5);
 
-    public static CoreBuilder Builder() => new CoreBuilder().WithOrderLimits(OrderLimits.Default with { ChunkSize = 4 });
+    /// <summary>A core whose orders go out in chunks of four lines, so a few lines make several chunks.</summary>
+    public static CoreBuilder Builder() =>
+        new CoreBuilder().WithOrderLimits(OrderLimits.Default with { ChunkSize = 4 });
 
     /// <summary>Runs the order sweeper as its timer would, once the work it reads is overdue.</summary>
     public static Task<OrderSweepSummary> SweepAsync(TestCore core)

@@ -4,7 +4,9 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Orders;
 
-/// <summary>The idempotency key names the order: asked again, it is the same order; asked otherwise, a mismatch.</summary>
+/// <summary>
+/// The idempotency key names the order: asked again, it is the same order; asked with other lines, a mismatch.
+/// </summary>
 public sealed class OrderReplayTests
 {
     private static readonly OrgId Acme = TestCore.Org("acme");
