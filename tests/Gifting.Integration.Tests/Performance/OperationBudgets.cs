@@ -18,9 +18,10 @@ public static class OperationBudgets
     public const int FundingAdd = 5;
     public const int FundingReserve = 3;
 
-    // An order's intake beyond the one create per line: its read, the funding read, the index entry and its removal,
-    // the order's create, the reservation, and the two patches that accept it and record its messages sent.
-    public const int OrderIntakeFixed = 10;
+    // An order's intake beyond the one create per line: its read, the funding read, the order's create, the
+    // reservation, the two patches that accept it and record its messages sent, and two index entries with their
+    // removals (one for the intake, one written before accepting, in case the sweeper dropped the first).
+    public const int OrderIntakeFixed = 12;
 
     // Cards are stored by code hash, so the redemption's lookup is one read; a lookup by serial reads the serial's
     // index first, one more.
