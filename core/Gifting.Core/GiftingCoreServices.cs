@@ -59,6 +59,7 @@ public static class GiftingCoreServices
         services.AddSingleton<CancelOrder>();
         services.AddSingleton<SweepOrders>();
         services.AddSingleton<RecordLineRedeemed>();
+        services.AddSingleton<CancelDeclinedLine>();
         services.AddSingleton<GetOrder>();
         return services;
     }

@@ -139,9 +139,10 @@ public sealed class LineCards(
                 case CardStatus.Held:
                     return Taken.Held;
                 case CardStatus.Redeeming:
-                    // Someone's claim is already binding: finish it rather than take value from them.
+                    // Someone's claim is already binding: finish it rather than take value from them, and look again,
+                    // for a claimant who can no longer be credited gives the card back, active, to be cancelled.
                     await complete.ExecuteAsync(stored, cancellationToken);
-                    return Taken.Redeemed;
+                    return null;
             }
             var cancelled = card with { Status = CardStatus.Cancelled, CancelledAt = clock.GetUtcNow() };
             return await cards.TryReplaceAsync(cancelled, stored.ETag, cancellationToken) is null

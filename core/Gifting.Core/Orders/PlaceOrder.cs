@@ -65,8 +65,14 @@ public sealed class PlaceOrder(
             await unfinished.RemoveAsync(entry, cancellationToken);
             return reserved.Failure!;
         }
+        // A run slow enough to look stopped may have had its order abandoned, or found missing, and its entry dropped
+        // by the sweeper before the reservation landed: the acceptance gets an entry of its own, written first.
+        var sending = entry with { Since = clock.GetUtcNow() };
+        if (sending != entry) await unfinished.AddAsync(sending, cancellationToken);
         var accepted = await SettleAsync(stored, OrderStatus.Accepted, cancellationToken);
-        return await chunks.PublishOrLeaveAsync(accepted, entry, cancellationToken);
+        var placed = await chunks.PublishOrLeaveAsync(accepted, sending, cancellationToken);
+        if (sending != entry) await unfinished.RemoveAsync(entry, cancellationToken);
+        return placed;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Gifting.Core.Cards;
 using Gifting.Core.Concurrency;
+using Gifting.Core.Orders;
 
 namespace Gifting.Core.Redemptions;
 
@@ -13,7 +14,7 @@ public sealed record ReviewCommand(string Serial, bool Approve, string ReviewedB
 /// </summary>
 public sealed class ReviewRedemption(
     ICardStore cards, IHoldStore holds, CompleteRedemption complete, IUnfinishedRedemptionIndex unfinished,
-    TimeProvider clock)
+    CancelDeclinedLine declinedLines, TimeProvider clock)
 {
     public Task<Result<Card>> ExecuteAsync(ReviewCommand command, CancellationToken cancellationToken)
     {
@@ -61,6 +62,8 @@ public sealed class ReviewRedemption(
                 return (await cards.RereadAsync(card, CancellationToken.None))?.Card ?? card;
             case CardStatus.Cancelled:
                 await holds.RemoveAsync(card.ClaimedBy!.Value, card.CardId, CancellationToken.None);
+                // An e-gift's line follows its card before the step is forgotten, so the sweeper finishes it.
+                await declinedLines.ExecuteAsync(card, CancellationToken.None);
                 await unfinished.RemoveAsync(UnfinishedRedemption.Of(card)!, CancellationToken.None);
                 return card;
             default:

@@ -17,7 +17,7 @@ public sealed record SweepSummary(int Due, int Completed);
 /// </summary>
 public sealed class SweepRedemptions(
     ICardStore cards, IUnfinishedRedemptionIndex index, CompleteRedemption complete, RecordHold recordHold,
-    IHoldStore holds, RecordLineRedeemed lines)
+    IHoldStore holds, RecordLineRedeemed lines, CancelDeclinedLine declinedLines)
 {
     private const int BatchSize = 100;
 
@@ -77,6 +77,8 @@ public sealed class SweepRedemptions(
         }
         // The card is not held for this account (any more, or ever): a hold document left by a crash must go.
         await holds.RemoveAsync(entry.Account, card.CardId, cancellationToken);
+        if (ours && card.ReviewDecision == ReviewDecision.Declined)
+            await declinedLines.ExecuteAsync(card, cancellationToken);
         return false;
     }
 }

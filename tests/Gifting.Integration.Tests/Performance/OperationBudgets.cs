@@ -18,6 +18,11 @@ public static class OperationBudgets
     public const int FundingAdd = 5;
     public const int FundingReserve = 3;
 
+    // An order's intake beyond the one create per line: its read, the funding read, the order's create, the
+    // reservation, the two patches that accept it and record its messages sent, and two index entries with their
+    // removals (one for the intake, one written before accepting, in case the sweeper dropped the first).
+    public const int OrderIntakeFixed = 12;
+
     // Cards are stored by code hash, so the redemption's lookup is one read; a lookup by serial reads the serial's
     // index first, one more.
     public const int Activation = 3;
