@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Gifting.Core.Delivery;
 using Microsoft.Extensions.Options;
@@ -38,10 +39,16 @@ public sealed class AcsEmailClient(HttpClient http, IOptions<AcsOptions> options
         await request.Content.LoadIntoBufferAsync(cancellationToken);
 
         return await AcsAnswers.SendAsync(http, request, What, async response =>
-            response.IsSuccessStatusCode
-                ? new SendResult(SendOutcome.Sent, ProviderId: await OperationIdAsync(response, id, cancellationToken))
-                : await AcsAnswers.FailureAsync(response, What, [message.To, message.ToName], cancellationToken),
-            cancellationToken);
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                var operationId = await OperationIdAsync(response, id, cancellationToken);
+                return new SendResult(SendOutcome.Sent, ProviderId: operationId);
+            }
+            if (response.StatusCode == HttpStatusCode.Conflict && await AlreadyAcceptedAsync(id, cancellationToken))
+                return new SendResult(SendOutcome.Sent, ProviderId: id);
+            return await AcsAnswers.FailureAsync(response, What, [message.To, message.ToName], cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -64,6 +71,22 @@ public sealed class AcsEmailClient(HttpClient http, IOptions<AcsOptions> options
         var operation = await response.Content.ReadFromJsonAsync<EmailOperation>(AcsWire.Json, cancellationToken);
         return new AcsEmailStatus(operation?.Id ?? operationId, operation?.Status ?? "Unknown",
             operation?.Error?.Code, operation?.Error?.Message, AcsAnswers.RetryAfter(response));
+    }
+
+    /// <summary>
+    /// A conflict on the id of this delivery means an earlier attempt created the operation: unless that operation
+    /// failed, the email is on its way and sending again would be the double send the id exists to prevent.
+    /// </summary>
+    private async Task<bool> AlreadyAcceptedAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await GetStatusAsync(id, cancellationToken)).Status is not ("Failed" or "Canceled");
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

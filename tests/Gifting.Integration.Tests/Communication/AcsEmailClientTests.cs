@@ -118,6 +118,30 @@ public sealed class AcsEmailClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_WhenAcsAnswersConflictForAnOperationAlreadyAccepted_IsSentUnderThatOperation()
+    {
+        using var clients = AcsClients.WithAccessKey(_acs);
+        var first = await clients.Email.SendAsync(Message, "delivery-1", FirstSent, CancellationToken.None);
+        _acs.Answer(FakeAcsAnswer.Error(409, "Conflict", "An operation with this id already exists."));
+
+        var again = await clients.Email.SendAsync(Message, "delivery-1", FirstSent, CancellationToken.None);
+
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public async Task Send_WhenAcsAnswersConflictWithNoSuchOperation_IsPermanent()
+    {
+        using var clients = AcsClients.WithAccessKey(_acs);
+        _acs.Answer(FakeAcsAnswer.Error(409, "Conflict", "Conflicting request."));
+
+        var result = await clients.Email.SendAsync(Message, "delivery-1", FirstSent, CancellationToken.None);
+
+        Assert.Equal(new SendResult(SendOutcome.Permanent,
+            "ACS refused the email (409 Conflict, Conflict: Conflicting request.)."), result);
+    }
+
+    [Fact]
     public async Task GetStatus_AfterASend_ReportsTheOperationByItsId()
     {
         using var clients = AcsClients.WithAccessKey(_acs);
