@@ -61,6 +61,9 @@ public static class GiftingCoreServices
         services.AddSingleton<RecordLineRedeemed>();
         services.AddSingleton<CancelDeclinedLine>();
         services.AddSingleton<GetOrder>();
+        services.TryAddSingleton(Delivery.DeliverySettings.Default);
+        services.AddSingleton<Delivery.DeliverLine>();
+        services.AddSingleton<Delivery.ResendLine>();
         return services;
     }
 }

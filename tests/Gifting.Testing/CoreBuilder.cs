@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
+using Gifting.Core.Delivery;
 using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
 using Gifting.Core.Messaging;
@@ -102,6 +103,10 @@ public sealed partial class CoreBuilder
         services.AddSingleton<IMessagePublisher>(_publisher);
         services.AddSingleton(_orderLimits);
         services.AddSingleton(NewCipher());
+        services.AddSingleton<IEmailSender>(_senders);
+        services.AddSingleton<ISmsSender>(_senders);
+        services.AddSingleton<IGiftMessageComposer, PlainComposer>();
+        services.AddSingleton<ILinkSource, LineIdLinks>();
         return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
@@ -109,6 +114,7 @@ public sealed partial class CoreBuilder
             Orders = _orders,
             UnfinishedOrders = _unfinishedOrders,
             Publisher = _publisher,
+            Senders = _senders,
         };
     }
 }
