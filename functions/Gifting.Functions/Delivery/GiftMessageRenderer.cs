@@ -12,8 +12,8 @@ namespace Gifting.Functions.Delivery;
 /// Renders a gift's email and text message from the editable templates (<see cref="MessageTemplates"/>). The HTML
 /// body is rendered with HTML encoding on, so whatever the buyer typed is text there, never markup; the subject, the
 /// plain-text body and the SMS are not HTML, so nothing is escaped in them and the buyer's words are only cleaned of
-/// control characters. Templates see undefined variables and unknown filters as errors, and every template is
-/// rendered once when the renderer is made, so a misspelt variable stops the app from starting.
+/// control characters. Templates see undefined variables and unknown filters as errors, <c>raw</c> is not a filter,
+/// and every template is rendered once when the renderer is made, so a misspelt variable stops the app starting.
 /// </summary>
 public sealed class GiftMessageRenderer
 {
@@ -28,6 +28,8 @@ public sealed class GiftMessageRenderer
     private GiftMessageRenderer(MessageTemplates templates)
     {
         _templates = templates;
+        // The one filter that prints a value unescaped: without it, no edit can put the buyer's words into markup.
+        _options.Filters.Remove("raw");
         Prove();
     }
 

@@ -44,6 +44,18 @@ public sealed class MessageTemplatesTests(CosmosFixture cosmos) : IDisposable
     }
 
     [Fact]
+    public void Load_WhenTheHtmlPrintsAValueRaw_FailsSoNoEditCanUnescapeTheBuyersWords()
+    {
+        Edit(MessageTemplates.EmailHtmlFile, "<p>{{ sender_name | raw }}</p><p>{{ code }}</p><a href=\"{{ link }}\">Go</a>");
+
+        var error = Assert.Throws<InvalidOperationException>(() => GiftMessageRenderer.Load(_folder));
+
+        Assert.Contains($"'{MessageTemplates.EmailHtmlFile}' does not render", error.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("raw", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_WhenABodyLeavesOutTheCode_Fails()
     {
         Edit(MessageTemplates.EmailTextFile, "{{ sender_name }} sent you a gift: {{ link }}");
