@@ -46,7 +46,8 @@ public sealed class MessageTemplatesTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public void Load_WhenTheHtmlPrintsAValueRaw_FailsSoNoEditCanUnescapeTheBuyersWords()
     {
-        Edit(MessageTemplates.EmailHtmlFile, "<p>{{ sender_name | raw }}</p><p>{{ code }}</p><a href=\"{{ link }}\">Go</a>");
+        Edit(MessageTemplates.EmailHtmlFile,
+            "<p>{{ sender_name | raw }}</p><p>{{ code }}</p><a href=\"{{ link }}\">Go</a>");
 
         var error = Assert.Throws<InvalidOperationException>(() => GiftMessageRenderer.Load(_folder));
 
