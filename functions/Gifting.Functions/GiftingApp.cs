@@ -1,5 +1,6 @@
 using Gifting.Core;
 using Gifting.Functions.Auth;
+using Gifting.Functions.Delivery;
 using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
@@ -67,6 +68,7 @@ public static class GiftingApp
         services.AddSetting(configuration, FundingOptions.Section, (FundingOptions o) => o.ToLimits());
         services.AddSetting(configuration, OrderOptions.Section, (OrderOptions o) => o.ToLimits());
         services.AddSingleton<OrderLinesReader>();
+        services.AddGiftMessages(configuration);
     }
 
     private static void UsePipeline(WebApplication app)
