@@ -67,6 +67,7 @@ public static class GiftingApp
         services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
         services.AddSetting(configuration, FundingOptions.Section, (FundingOptions o) => o.ToLimits());
         services.AddSetting(configuration, OrderOptions.Section, (OrderOptions o) => o.ToLimits());
+        services.AddSetting(configuration, DeliveryOptions.Section, (DeliveryOptions o) => o.ToSettings());
         services.AddSingleton<OrderLinesReader>();
         services.AddGiftMessages(configuration);
     }
@@ -103,6 +104,7 @@ public static class GiftingApp
         app.MapOrders();
         app.MapRefundTrigger();
         app.MapOrderChunkTrigger();
+        app.MapDeliveryTrigger();
         app.MapExpiryTimer();
         app.MapRedemptionSweepTimer();
         app.MapOrderSweepTimer();

@@ -8,13 +8,13 @@ public sealed class PlainComposer : IGiftMessageComposer
     public EmailMessage ComposeEmail(string address, GiftContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var text = $"{content.Code.Display} {content.Link}";
+        var text = $"{content.Code.Display} {content.OneClickLink}";
         return new EmailMessage(address, content.RecipientName, $"A gift from {content.SenderName}", text, text);
     }
 
     public SmsMessage ComposeSms(string phone, GiftContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SmsMessage(phone, $"{content.Code.Display} {content.Link}");
+        return new SmsMessage(phone, $"{content.Code.Display} {content.OneClickLink}");
     }
 }

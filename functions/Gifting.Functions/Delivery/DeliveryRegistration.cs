@@ -1,3 +1,5 @@
+using Gifting.Core.Delivery;
+
 namespace Gifting.Functions.Delivery;
 
 public static class DeliveryRegistration
@@ -13,6 +15,7 @@ public static class DeliveryRegistration
         var folder = configuration[TemplatesFolderSetting] is { Length: > 0 } configured
             ? configured
             : MessageTemplates.DefaultFolder;
-        return services.AddSingleton(GiftMessageRenderer.Load(folder));
+        services.AddSingleton(GiftMessageRenderer.Load(folder));
+        return services.AddSingleton<IGiftMessageComposer, GiftMessageComposer>();
     }
 }

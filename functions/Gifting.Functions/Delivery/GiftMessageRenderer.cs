@@ -36,7 +36,7 @@ public sealed class GiftMessageRenderer
     /// <summary>Parses the templates in <paramref name="folder"/> and proves each of them renders.</summary>
     public static GiftMessageRenderer Load(string folder) => new(MessageTemplates.Load(folder));
 
-    public EmailMessage RenderEmail(GiftMessage gift, string to)
+    public EmailMessage RenderEmail(GiftContent gift, string to)
     {
         var values = MessageValues.From(gift);
         return new EmailMessage(to, values.RecipientName,
@@ -49,7 +49,7 @@ public sealed class GiftMessageRenderer
     /// goes in an SMS; when the rest does not fit, the sender's name is cut (down to
     /// <see cref="ShortestSenderName"/>); the code and the link are never cut.
     /// </summary>
-    public SmsRendering RenderSms(GiftMessage gift, string to)
+    public SmsRendering RenderSms(GiftContent gift, string to)
     {
         var values = MessageValues.From(gift) with
         {
@@ -81,7 +81,7 @@ public sealed class GiftMessageRenderer
     // A template that renders without the code or the link would send a gift nobody can open.
     private void Prove()
     {
-        var values = MessageValues.From(new GiftMessage("Sample Sender", "A message.", "Sample Recipient",
+        var values = MessageValues.From(new GiftContent("Sample Sender", "A message.", "Sample Recipient",
             new Money(2500, "USD"), Marketplace.Default, ClaimCode.Generate(),
             new Uri("https://gifting.example/redeem?t=sample"), new Uri("https://gifting.example/redeem")));
         Prove(MessageTemplates.EmailSubjectFile, _templates.EmailSubject, values, NullEncoder.Default, false);

@@ -1,3 +1,4 @@
+using Gifting.Core.Delivery;
 using Fluid;
 using Fluid.Values;
 
@@ -20,7 +21,7 @@ internal sealed record MessageValues(
     /// <summary>Who a gift is from when the buyer's name for it cleans away to nothing.</summary>
     public const string UnnamedSender = "Someone";
 
-    public static MessageValues From(GiftMessage gift)
+    public static MessageValues From(GiftContent gift)
     {
         var sender = PlainText.Line(gift.SenderName);
         return new(

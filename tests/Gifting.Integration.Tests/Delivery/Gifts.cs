@@ -1,3 +1,4 @@
+using Gifting.Core.Delivery;
 using Gifting.Core;
 using Gifting.Core.Codes;
 using Gifting.Functions.Delivery;
@@ -14,7 +15,7 @@ internal static class Gifts
 
     public static readonly Uri RedeemPage = new("https://gifts.example.com/redeem");
 
-    public static GiftMessage Us(string sender = "Jordan Avery Collins", string? message = "Happy birthday!",
+    public static GiftContent Us(string sender = "Jordan Avery Collins", string? message = "Happy birthday!",
         string recipient = "Sam Rivera", long cents = 2500, Uri? link = null) =>
         new(sender, message, recipient, new Core.Money(cents, "USD"), Marketplace.Parse("US"), ClaimCode.Generate(),
             link ?? Link, RedeemPage);
