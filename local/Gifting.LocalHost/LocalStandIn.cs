@@ -6,11 +6,13 @@ namespace Gifting.LocalHost;
 /// <summary>
 /// Everything the Functions host and Azure provide, on one machine: the Cosmos emulator, the handler started as the
 /// host would start it, a front door that forwards HTTP functions, Service Bus queues and timers driven through the
-/// handler's invocation contract, the handler's message publisher onto those queues, and the local-only dev routes.
+/// handler's invocation contract, the handler's message publisher onto those queues, ACS with its mailbox, and the
+/// local-only dev routes.
 /// </summary>
 public sealed class LocalStandIn : IAsyncDisposable
 {
     private CosmosEmulator? _emulator;
+    private LocalAcs? _acs;
     private WebApplication? _handler;
     private WebApplication? _front;
     private HttpClient? _handlerClient;
@@ -24,6 +26,9 @@ public sealed class LocalStandIn : IAsyncDisposable
     public LocalTimers Timers { get; private set; } = null!;
     public IServiceProvider HandlerServices => _handler!.Services;
 
+    /// <summary>What the handler "sent" by email and SMS.</summary>
+    public LocalMailbox Mailbox => _acs!.Mailbox;
+
     /// <summary>The emulator's end, if this stand-in started it.</summary>
     public Task EmulatorExited => _emulator?.Exited ?? Task.Delay(Timeout.Infinite);
 
@@ -34,7 +39,9 @@ public sealed class LocalStandIn : IAsyncDisposable
 
     /// <summary>
     /// Starts the stand-in; <c>configureHandler</c> runs on the handler's builder before the app adds its services,
-    /// for a host that changes them (the load benchmark's in-memory stores).
+    /// for a host that changes them (the load benchmark's in-memory stores). The handler's <c>Communication</c>
+    /// settings name the stand-in's own ACS, over any given in <c>settings</c>; <c>configureHandler</c> can add a
+    /// configuration source that names another.
     /// </summary>
     public static async Task<LocalStandIn> StartAsync(
         int port, string? cosmosEndpoint, IReadOnlyDictionary<string, string?>? settings, bool runSchedules,
@@ -71,7 +78,12 @@ public sealed class LocalStandIn : IAsyncDisposable
         var invoker = new HandlerInvoker(_handlerClient, TimeProvider.System);
         Queues = new LocalQueues(functions, invoker, TimeProvider.System);
         var publisher = new LocalMessagePublisher(Queues);
-        _handler = await LocalHandler.StartAsync(handlerPort, cosmosEndpoint, settings, builder =>
+        _acs = await LocalAcs.StartAsync(new LocalMailbox(LocalMailbox.DefaultFolder()), LocalSettings.EmailSender,
+            LocalSettings.SmsFrom, TimeProvider.System, cancellationToken);
+        var handlerSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        foreach (var (name, value) in LocalSettings.Communication(_acs.Endpoint, _acs.AccessKey))
+            handlerSettings[name] = value;
+        _handler = await LocalHandler.StartAsync(handlerPort, cosmosEndpoint, handlerSettings, builder =>
         {
             builder.Services.AddSingleton<IMessagePublisher>(publisher);
             configureHandler?.Invoke(builder);
@@ -97,6 +109,8 @@ public sealed class LocalStandIn : IAsyncDisposable
             Queues.Exists(queue)
                 ? Results.Ok(new { items = Queues.DeadLetters(queue), nextCursor = (string?)null })
                 : NotFound($"No queue '{queue}'."));
+        app.MapGet("/api/dev/mailbox", () =>
+            Results.Ok(new { items = Mailbox.Messages, nextCursor = (string?)null }));
         app.MapPost("/api/dev/functions/{functionName}/run",
             async (string functionName, CancellationToken cancellationToken) =>
             {
@@ -117,6 +131,7 @@ public sealed class LocalStandIn : IAsyncDisposable
         if (Timers is not null) await Timers.DisposeAsync();
         if (_handler is not null) await _handler.DisposeAsync();
         _handlerClient?.Dispose();
+        if (_acs is not null) await _acs.DisposeAsync();
         if (_emulator is not null) await _emulator.DisposeAsync();
     }
 }

@@ -13,6 +13,7 @@ await using var standIn = await LocalStandIn.StartAsync(
     port, cosmosEndpoint: null, settings: null, runSchedules: true, stopping.Token);
 Console.WriteLine(
     $"Gifting is serving on {standIn.Address} (Ctrl+C to stop). Queues: {string.Join(", ", standIn.Queues.Names)}.");
+Console.WriteLine($"Email and SMS go to {standIn.Mailbox.Folder} and GET /api/dev/mailbox.");
 var emulatorExited = standIn.EmulatorExited;
 var stopped = await Task.WhenAny(
     Task.Delay(Timeout.Infinite, stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default), emulatorExited);
