@@ -8,6 +8,7 @@ using Gifting.Functions.Orders;
 using Gifting.Functions.Responses;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
+using Gifting.Infra.Communication;
 using Gifting.Infra.Cosmos;
 using Gifting.Infra.Json;
 using Gifting.Infra.Messaging;
@@ -58,6 +59,8 @@ public static class GiftingApp
         // Locally there is no Service Bus: whoever runs the handler there (the local stand-in) registers its own
         // publisher over its own queues. Everywhere else messages go through the SDK, and its settings are required.
         if (!environment.IsEnvironment(LocalEnvironment)) services.AddServiceBusPublishing(configuration);
+        // In every environment the real ACS clients send; locally the stand-in's own ACS endpoint receives.
+        services.AddAcsDelivery(configuration);
 
         services.AddSetting(configuration, ClaimCodeOptions.Section, (ClaimCodeOptions o) => o.CreateHasher());
         services.AddCodeEncryption(configuration);

@@ -80,7 +80,13 @@ public sealed class LocalStandIn : IAsyncDisposable
         var publisher = new LocalMessagePublisher(Queues);
         _acs = await LocalAcs.StartAsync(new LocalMailbox(LocalMailbox.DefaultFolder()), LocalSettings.EmailSender,
             LocalSettings.SmsFrom, TimeProvider.System, cancellationToken);
+        // The front door listens first, so links in the messages the handler sends name its real address.
+        var routes = HttpFunctionRoutes.Load(Path.Combine(RepositoryRoot.Find(), "host.json"), functions);
+        _front = FrontDoor.Build(port, routes, handlerAddress, MapDevRoutes);
+        await _front.StartAsync(cancellationToken);
+        Address = new Uri(_front.Urls.First());
         var handlerSettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        handlerSettings.TryAdd("Delivery:PublicBaseUrl", Address.GetLeftPart(UriPartial.Authority) + "/");
         foreach (var (name, value) in LocalSettings.Communication(_acs.Endpoint, _acs.AccessKey))
             handlerSettings[name] = value;
         _handler = await LocalHandler.StartAsync(handlerPort, cosmosEndpoint, handlerSettings, builder =>
@@ -90,10 +96,6 @@ public sealed class LocalStandIn : IAsyncDisposable
         }, cancellationToken);
         Timers = new LocalTimers(functions, invoker, TimeProvider.System, runSchedules);
 
-        var routes = HttpFunctionRoutes.Load(Path.Combine(RepositoryRoot.Find(), "host.json"), functions);
-        _front = FrontDoor.Build(port, routes, handlerAddress, MapDevRoutes);
-        await _front.StartAsync(cancellationToken);
-        Address = new Uri(_front.Urls.First());
     }
 
     private void MapDevRoutes(WebApplication app)
