@@ -102,6 +102,8 @@ public sealed partial class CoreBuilder
         services.AddSingleton<IMessagePublisher>(_publisher);
         services.AddSingleton(_orderLimits);
         services.AddSingleton(NewCipher());
+        services.AddSingleton(_decorateLinks(_links));
+        services.AddSingleton(_linkLimits);
         return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
@@ -109,6 +111,7 @@ public sealed partial class CoreBuilder
             Orders = _orders,
             UnfinishedOrders = _unfinishedOrders,
             Publisher = _publisher,
+            Links = _links,
         };
     }
 }

@@ -10,6 +10,7 @@ public sealed partial class TestCore
     public InMemoryOrderStore Orders { get; init; } = new();
     public InMemoryUnfinishedOrderIndex UnfinishedOrders { get; init; } = new();
     public RecordingPublisher Publisher { get; init; } = new();
+    public InMemoryLinkIndex Links { get; init; } = new();
     public PlaceOrder PlaceOrder => Get<PlaceOrder>();
     public ProcessOrderChunk ProcessOrderChunk => Get<ProcessOrderChunk>();
     public CancelOrder CancelOrder => Get<CancelOrder>();
