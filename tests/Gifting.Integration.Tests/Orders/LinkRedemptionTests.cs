@@ -122,7 +122,7 @@ public sealed class LinkRedemptionTests(CosmosFixture cosmos) : IDisposable
         return [token, Convert.ToBase64String(bytes).TrimEnd('='), Convert.ToHexString(bytes)];
     }
 
-    /// <summary>An order of <paramref name="count"/> lines of 25.00 from a funded org, issued; each line's token.</summary>
+    /// <summary>An order of <paramref name="count"/> lines of 25.00, issued; each line's link token.</summary>
     private async Task<(string Org, string OrderId, string[] Tokens)> IssueAsync(int count)
     {
         var org = await Orders.FundedOrgAsync(1_000_00);
