@@ -19,6 +19,9 @@ public enum ErrorCode
     /// <summary>No order of the caller's org has this id: another org's order is not found either.</summary>
     OrderNotFound,
 
+    /// <summary>A line's delivery was asked for again sooner than resends are spaced.</summary>
+    ResendTooSoon,
+
     /// <summary>
     /// The idempotency key already named another request: a batch issued with other terms, a debit of another order
     /// or amount.

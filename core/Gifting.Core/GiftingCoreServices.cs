@@ -56,6 +56,7 @@ public static class GiftingCoreServices
         services.AddSingleton<OrderChunks>();
         services.TryAddSingleton(LinkLimits.Default);
         services.AddSingleton<LinkTokens>();
+        services.AddSingleton<Delivery.ILinkSource>(sp => sp.GetRequiredService<LinkTokens>());
         services.AddSingleton<LinkedCards>();
         services.AddSingleton<LineCards>();
         services.AddSingleton<PlaceOrder>();
@@ -65,6 +66,9 @@ public static class GiftingCoreServices
         services.AddSingleton<RecordLineRedeemed>();
         services.AddSingleton<CancelDeclinedLine>();
         services.AddSingleton<GetOrder>();
+        services.TryAddSingleton(Delivery.DeliverySettings.Default);
+        services.AddSingleton<Delivery.DeliverLine>();
+        services.AddSingleton<Delivery.ResendLine>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Gifting.Core;
 using Gifting.Functions.Auth;
+using Gifting.Functions.Delivery;
 using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
@@ -67,7 +68,9 @@ public static class GiftingApp
         services.AddSetting(configuration, FundingOptions.Section, (FundingOptions o) => o.ToLimits());
         services.AddSetting(configuration, OrderOptions.Section, (OrderOptions o) => o.ToLimits());
         services.AddSetting(configuration, LinkOptions.Section, (LinkOptions o) => o.ToLimits());
+        services.AddSetting(configuration, DeliveryOptions.Section, (DeliveryOptions o) => o.ToSettings());
         services.AddSingleton<OrderLinesReader>();
+        services.AddGiftMessages(configuration);
     }
 
     private static void UsePipeline(WebApplication app)
@@ -102,6 +105,7 @@ public static class GiftingApp
         app.MapOrders();
         app.MapRefundTrigger();
         app.MapOrderChunkTrigger();
+        app.MapDeliveryTrigger();
         app.MapExpiryTimer();
         app.MapRedemptionSweepTimer();
         app.MapOrderSweepTimer();

@@ -10,6 +10,7 @@ public sealed partial class CoreBuilder
     private readonly InMemoryOrderStore _orders = new();
     private readonly InMemoryUnfinishedOrderIndex _unfinishedOrders = new();
     private readonly RecordingPublisher _publisher = new();
+    private readonly RecordingSenders _senders = new();
     private Func<IOrderStore, IOrderStore> _decorateOrders = s => s;
     private OrderLimits _orderLimits = OrderLimits.Default;
 

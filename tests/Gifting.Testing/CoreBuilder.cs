@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Codes;
+using Gifting.Core.Delivery;
 using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
 using Gifting.Core.Messaging;
@@ -104,6 +105,9 @@ public sealed partial class CoreBuilder
         services.AddSingleton(NewCipher());
         services.AddSingleton(_decorateLinks(_links));
         services.AddSingleton(_linkLimits);
+        services.AddSingleton<IEmailSender>(_senders);
+        services.AddSingleton<ISmsSender>(_senders);
+        services.AddSingleton<IGiftMessageComposer, PlainComposer>();
         return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
@@ -112,6 +116,7 @@ public sealed partial class CoreBuilder
             UnfinishedOrders = _unfinishedOrders,
             Publisher = _publisher,
             Links = _links,
+            Senders = _senders,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gifting.Core;
+using Gifting.Core.Delivery;
 using Gifting.Core.Orders;
 
 namespace Gifting.Testing;
@@ -11,6 +12,9 @@ public sealed partial class TestCore
     public InMemoryUnfinishedOrderIndex UnfinishedOrders { get; init; } = new();
     public RecordingPublisher Publisher { get; init; } = new();
     public InMemoryLinkIndex Links { get; init; } = new();
+    public RecordingSenders Senders { get; init; } = new();
+    public DeliverLine DeliverLine => Get<DeliverLine>();
+    public ResendLine ResendLine => Get<ResendLine>();
     public PlaceOrder PlaceOrder => Get<PlaceOrder>();
     public ProcessOrderChunk ProcessOrderChunk => Get<ProcessOrderChunk>();
     public CancelOrder CancelOrder => Get<CancelOrder>();
@@ -43,6 +47,10 @@ public sealed partial class TestCore
         }
         return runs;
     }
+
+    /// <summary>The chunk messages sent so far, forgotten by the publisher with everything else it was given.</summary>
+    public IReadOnlyList<Core.Messaging.OutgoingMessage> DrainChunks() =>
+        Publisher.Drain().Where(m => m.Queue == OrderChunks.Queue).ToList();
 
     public static OrderChunkCommand ChunkOf(ReadOnlyMemory<byte> body)
     {

@@ -1,4 +1,5 @@
 using Gifting.Core.Codes;
+using Gifting.Core.Delivery;
 using Gifting.Core.Orders;
 
 namespace Gifting.Core.Links;
@@ -7,7 +8,7 @@ namespace Gifting.Core.Links;
 /// A line's one-click link token: drawn and sealed on the line when its code is, entered in the link index under its
 /// HMAC before the line is issued, and opened from the line for each delivery and resend.
 /// </summary>
-public sealed class LinkTokens(CodeCipher cipher, CodeHasher hasher, LinkLimits limits)
+public sealed class LinkTokens(CodeCipher cipher, CodeHasher hasher, LinkLimits limits) : ILinkSource
 {
     /// <summary>The token of an issued line, for its <c>/redeem?t=</c> link.</summary>
     public string Open(GiftLine line)
@@ -17,6 +18,8 @@ public sealed class LinkTokens(CodeCipher cipher, CodeHasher hasher, LinkLimits 
             $"Line {line.LineId} of order {line.OrderId} holds no link.");
         return LinkToken.Encode(cipher.DecryptToken(sealedLink, line.LinkOwner));
     }
+
+    public string TokenOf(GiftLine line) => Open(line);
 
     /// <summary>A new token for <paramref name="line"/>, sealed to it, expiring one lifetime after now.</summary>
     public GiftLine Draw(GiftLine line, DateTimeOffset now)

@@ -67,6 +67,23 @@ public sealed record GiftLine
     /// </summary>
     public bool Uncounted { get; init; }
 
+    /// <summary>How many deliveries of the line were begun: the next one is numbered by it (0 is the first).</summary>
+    public int Sends { get; init; }
+
+    /// <summary>The delivery being sent, claimed at <see cref="ClaimedAt"/> by the run sending it.</summary>
+    public string? ClaimedDelivery { get; init; }
+
+    public DateTimeOffset? ClaimedAt { get; init; }
+
+    /// <summary>When <see cref="ClaimedDelivery"/> was first claimed: the repeatability time it is sent with.</summary>
+    public DateTimeOffset? FirstClaimedAt { get; init; }
+
+    /// <summary>The last delivery that ended, sent or failed: a copy of its message is done.</summary>
+    public string? DoneDelivery { get; init; }
+
+    /// <summary>When the last delivery was asked for, which spaces resends apart.</summary>
+    public DateTimeOffset? LastRequestedAt { get; init; }
+
     /// <summary>The line's id in the contract: its place in the order from 1, five digits.</summary>
     public string LineId => IdOf(Index);
 

@@ -81,7 +81,8 @@ public sealed record Order
         if (Status != OrderStatus.Accepted) return Status;
         if (Counts.Issued == 0) return OrderStatus.Accepted;
         if (Counts.Issued < LineCount) return OrderStatus.Issuing;
-        if (Counts.Sent + Counts.Failed + Counts.Redeemed < LineCount) return OrderStatus.Delivering;
+        // A line is redeemed only after it was sent, so sent and failed lines are all there is to wait for.
+        if (Counts.Sent + Counts.Failed < LineCount) return OrderStatus.Delivering;
         return Counts.Failed > 0 ? OrderStatus.CompletedWithFailures : OrderStatus.Completed;
     }
 }

@@ -1,3 +1,6 @@
+using Gifting.Core.Delivery;
+using Gifting.Core.Messaging;
+
 namespace Gifting.Core.Orders;
 
 /// <summary>One chunk message: the order, and which of its chunks.</summary>
@@ -12,7 +15,8 @@ public sealed record ChunkSummary(int Lines, int Issued, int Cancelled);
 /// message delivered twice, or two copies at once, leave one card per line. A chunk whose lines were all issued is
 /// counted once, under its mark.
 /// </summary>
-public sealed class ProcessOrderChunk(IOrderStore orders, LineCards lineCards)
+public sealed class ProcessOrderChunk(
+    IOrderStore orders, LineCards lineCards, IMessagePublisher publisher, TimeProvider clock)
 {
     private const int Parallelism = 8;
 
@@ -44,6 +48,20 @@ public sealed class ProcessOrderChunk(IOrderStore orders, LineCards lineCards)
         if (!cancelling && issued == done.Length)
             await orders.CountOnceAsync(order.Org, order.OrderId, $"issued-{command.Chunk}",
                 OrderCounts.None with { Issued = issued }, cancellationToken);
+        if (!cancelling) await PublishDeliveriesAsync(order, done, cancellationToken);
         return new ChunkSummary(done.Length, issued, done.Count(l => l.Status == LineStatus.Cancelled));
+    }
+
+    /// <summary>
+    /// The first delivery of every issued line not yet delivered, held until the order's <c>deliverAt</c>. The lines
+    /// were written first, so a send that fails fails the run, and the chunk's redelivery sends them again under the
+    /// same ids.
+    /// </summary>
+    private async Task PublishDeliveriesAsync(Order order, GiftLine[] lines, CancellationToken cancellationToken)
+    {
+        var at = order.DeliverAt > clock.GetUtcNow() ? order.DeliverAt : null;
+        var due = lines.Where(l => l is { Status: LineStatus.Scheduled, DoneDelivery: null })
+            .Select(l => GiftDeliveries.MessageOf(l, 0, at)).ToList();
+        if (due.Count > 0) await publisher.PublishAsync(due, cancellationToken);
     }
 }

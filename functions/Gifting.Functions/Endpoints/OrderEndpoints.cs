@@ -1,4 +1,5 @@
 using Gifting.Core;
+using Gifting.Core.Delivery;
 using Gifting.Core.Orders;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
@@ -34,6 +35,10 @@ public static class OrderEndpoints
             .DescribeProblems(ProblemCodes.OrderNotFound, ProblemCodes.ServiceBusy);
         orders.MapGet("/{orderId}/lines", LinesAsync).Produces<PageResponse<OrderLineResponse>>()
             .DescribeProblems(ProblemCodes.OrderNotFound, ProblemCodes.ValidationFailed, ProblemCodes.ServiceBusy);
+        orders.MapPost("/{orderId}/lines/{lineId}/resend", ResendAsync)
+            .Produces<ResendResponse>(StatusCodes.Status202Accepted)
+            .DescribeProblems(ProblemCodes.OrderNotFound, ProblemCodes.ValidationFailed, ProblemCodes.ResendTooSoon,
+                ProblemCodes.ServiceBusy);
         orders.MapPost("/{orderId}/cancellation", CancelAsync)
             .WithMetadata(new IdempotentRequest(KeyRequired: false))
             .Produces<OrderResponse>()
@@ -78,6 +83,17 @@ public static class OrderEndpoints
             ? Results.Ok(new PageResponse<OrderLineResponse>(
                 page.Value.Items.Select(OrderLineResponse.Of).ToList(), page.Value.NextCursor))
             : Problems.For(page.Failure!);
+    }
+
+    private static async Task<IResult> ResendAsync(
+        string orderId, string lineId, HttpContext http, ResendLine resend, CancellationToken cancellationToken)
+    {
+        if (OrgCaller.From(http) is not { } caller) return OrgCaller.Unusable;
+        if (!IsOrderId(orderId)) return NotFound;
+        var result = await resend.ExecuteAsync(new ResendCommand(caller.Org, orderId, lineId), cancellationToken);
+        return result.Succeeded
+            ? Results.Json(new ResendResponse(result.Value), statusCode: StatusCodes.Status202Accepted)
+            : Problems.For(result.Failure!);
     }
 
     private static async Task<IResult> CancelAsync(

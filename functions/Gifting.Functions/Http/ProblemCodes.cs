@@ -17,6 +17,7 @@ public static class ProblemCodes
     public const string CurrencyMismatch = "currency_mismatch";
     public const string NotUnderReview = "not_under_review";
     public const string OrderNotFound = "order_not_found";
+    public const string ResendTooSoon = "resend_too_soon";
     public const string IdempotencyKeyRequired = "idempotency_key_required";
     public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string IdempotencyKeyMismatch = "idempotency_key_mismatch";

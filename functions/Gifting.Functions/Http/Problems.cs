@@ -22,6 +22,7 @@ public static class Problems
         [ErrorCode.NotUnderReview] =
             (409, ProblemCodes.NotUnderReview, "No redemption of this card is waiting for review."),
         [ErrorCode.OrderNotFound] = (404, ProblemCodes.OrderNotFound, "No such order."),
+        [ErrorCode.ResendTooSoon] = (429, ProblemCodes.ResendTooSoon, "Sent moments ago."),
         [ErrorCode.IdempotencyKeyMismatch] =
             (422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request."),
     };

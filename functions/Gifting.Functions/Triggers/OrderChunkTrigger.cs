@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Gifting.Core;
 using Gifting.Core.Messaging;
@@ -22,29 +21,11 @@ public static class OrderChunkTrigger
             HttpRequest request, ProcessOrderChunk process, IRejectedMessages rejected, TimeProvider clock,
             CancellationToken ct) =>
         {
-            var invocation = await InvocationBody.ReadAsync(request, ct);
-            if (invocation.Root is not { } root)
-            {
-                // Unread, the message has no id to key it by; the invocation id names this delivery.
-                var id = request.Headers["X-Azure-Functions-InvocationId"].ToString();
-                var key = "invocation:" + (id.Length > 0 ? id : Guid.NewGuid().ToString("N"));
-                return await RejectAsync(rejected, clock, key, invocation.Prefix,
-                    $"The invocation is {invocation.Length} bytes, over the {InvocationBody.Limit}-byte limit; "
-                    + "the message was not read.", ct);
-            }
-            var payload = HostPayload.Parse(root);
-            if (payload is null) return Results.BadRequest();
-            var body = payload.MessageBody("message");
-            var raw = body.ValueKind switch
-            {
-                JsonValueKind.Undefined => "",
-                JsonValueKind.String => body.GetString()!,
-                _ => body.GetRawText(),
-            };
-            var messageKey = "message:" + (payload.MetadataString("MessageId") ?? raw);
-            if (Encoding.UTF8.GetByteCount(raw) is var size && size > MaxMessageBytes)
-                return await RejectAsync(rejected, clock, messageKey, raw[..Math.Min(raw.Length, MaxMessageBytes)],
-                    $"The message body is {size} bytes; a chunk message is at most {MaxMessageBytes} bytes.", ct);
+            var (message, answer) = await QueueMessage.ReadAsync(
+                request, OrderChunks.Queue, MaxMessageBytes, rejected, clock, ct);
+            if (message is null) return answer!;
+            var (body, raw) = (message.Body, message.Raw);
+            var messageKey = message.Key;
             if (Read(body) is not { } command)
                 return await RejectAsync(rejected, clock, messageKey, raw,
                     "The message body is not {\"orderId\": 32 lowercase hex, \"org\", \"chunk\": 0 or more}.", ct);
@@ -73,11 +54,7 @@ public static class OrderChunkTrigger
         return new OrderChunkCommand(orgId, id, number);
     }
 
-    private static async Task<IResult> RejectAsync(
-        IRejectedMessages rejected, TimeProvider clock, string key, string body, string reason, CancellationToken ct)
-    {
-        await rejected.RecordAsync(
-            new RejectedMessage(OrderChunks.Queue, key, reason, body, clock.GetUtcNow()), ct);
-        return Results.Json(HostResponse.Done($"Rejected an {OrderChunks.Queue} message: {reason}"));
-    }
+    private static Task<IResult> RejectAsync(
+        IRejectedMessages rejected, TimeProvider clock, string key, string body, string reason, CancellationToken ct) =>
+        QueueMessage.RejectAsync(rejected, clock, OrderChunks.Queue, key, body, reason, ct);
 }

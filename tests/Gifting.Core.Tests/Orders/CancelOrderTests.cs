@@ -39,11 +39,11 @@ public sealed class CancelOrderTests
     public async Task Cancel_WhileIssuing_LeavesNoActiveCardWhateverOrderTheMessagesCome(bool staleIssuesLast)
     {
         var orderId = await PlaceAsync();
-        var issues = _core.Publisher.Drain();
+        var issues = _core.DrainChunks();
         await _core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(issues[0].Body), CancellationToken.None);
 
         await CancelAsync(orderId);
-        var cancels = _core.Publisher.Drain();
+        var cancels = _core.DrainChunks();
         var stale = issues.Skip(1).ToList();
         foreach (var message in staleIssuesLast ? cancels.Concat(stale) : stale.Concat(cancels))
             await _core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(message.Body), CancellationToken.None);
@@ -56,13 +56,13 @@ public sealed class CancelOrderTests
     public async Task Cancel_WhileIssuingConcurrently_LeavesNoActiveCardAndGivesEverythingBack()
     {
         var orderId = await PlaceAsync();
-        var issues = _core.Publisher.Drain();
+        var issues = _core.DrainChunks();
 
         var issuing = issues.Select(m => Task.Run(() => _core.ProcessOrderChunk.ExecuteAsync(
             TestCore.ChunkOf(m.Body), CancellationToken.None))).ToList();
         await CancelAsync(orderId);
         await Task.WhenAll(issuing);
-        await Task.WhenAll(_core.Publisher.Drain().Concat(issues).Select(m => Task.Run(() =>
+        await Task.WhenAll(_core.DrainChunks().Concat(issues).Select(m => Task.Run(() =>
             _core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(m.Body), CancellationToken.None))));
 
         AssertAllCancelled(orderId);
@@ -95,7 +95,7 @@ public sealed class CancelOrderTests
         var cancels = _core.Publisher.Sent;
         await _core.DeliverChunksAsync();
         var again = await CancelAsync(orderId);
-        foreach (var message in cancels.Concat(_core.Publisher.Drain()))
+        foreach (var message in cancels.Concat(_core.DrainChunks()))
             await _core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(message.Body), CancellationToken.None);
 
         Assert.Equal(OrderStatus.Cancelled, again.Value.Status);

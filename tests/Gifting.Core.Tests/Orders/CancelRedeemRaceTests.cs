@@ -43,7 +43,7 @@ public sealed class CancelRedeemRaceTests
         {
             await start.Task;
             await core.CancelOrder.ExecuteAsync(new CancelOrderCommand(Acme, orderId, "buyer-1"), default);
-            await Task.WhenAll(core.Publisher.Drain().Select(m => Task.Run(() =>
+            await Task.WhenAll(core.DrainChunks().Select(m => Task.Run(() =>
                 core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(m.Body), CancellationToken.None))));
         });
         start.SetResult();

@@ -35,7 +35,7 @@ internal static class OrderChecks
         while (true)
         {
             if (queue.Count is 0)
-                foreach (var sent in core.Publisher.Drain().Where(m => m.Queue == OrderChunks.Queue))
+                foreach (var sent in core.DrainChunks().Where(m => m.Queue == OrderChunks.Queue))
                     queue.Enqueue(sent);
             if (!queue.TryDequeue(out var message)) return crashes;
             try

@@ -19,7 +19,7 @@ public sealed class OrderConcurrencyTests
         var core = OrderChecks.Builder().Build();
         await core.AddFundingAsync(Acme, 1_000_00, "fund-1");
         var placed = await core.PlaceAsync(Acme, "key-1", TestCore.Lines(12));
-        var messages = core.Publisher.Drain();
+        var messages = core.DrainChunks();
 
         await Task.WhenAll(Enumerable.Range(0, 8).SelectMany(_ => messages).Select(m =>
             Task.Run(() => core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(m.Body), CancellationToken.None))));

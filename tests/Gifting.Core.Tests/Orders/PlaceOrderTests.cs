@@ -52,7 +52,7 @@ public sealed class PlaceOrderTests
     {
         await _core.AddFundingAsync(Acme, 1_000_00, "fund-1");
         await _core.PlaceAsync(Acme, "key-1", TestCore.Lines(8));
-        var messages = _core.Publisher.Drain();
+        var messages = _core.DrainChunks();
 
         await Task.WhenAll(messages.Concat(messages).Concat(messages).Select(m =>
             Task.Run(() => _core.ProcessOrderChunk.ExecuteAsync(TestCore.ChunkOf(m.Body), CancellationToken.None))));

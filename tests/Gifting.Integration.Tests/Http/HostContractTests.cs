@@ -30,6 +30,7 @@ public sealed class HostContractTests(CosmosFixture cosmos)
 
         Assert.Contains("api/cards/{serial}", declared);
         Assert.Contains("api/orders/{orderId}/lines", declared);
+        Assert.Contains("api/orders/{orderId}/lines/{lineId}/resend", declared);
         Assert.Equal(routes.Order(), declared.Order());
     }
 
@@ -50,6 +51,7 @@ public sealed class HostContractTests(CosmosFixture cosmos)
         Assert.Contains("SweepRedemptions", invoked);
         Assert.Contains("ProcessOrderChunk", invoked);
         Assert.Contains("SweepOrders", invoked);
+        Assert.Contains("DeliverGift", invoked);
         Assert.All(invoked, name => Assert.Contains(name, routes));
     }
 
