@@ -3,6 +3,7 @@ using Gifting.Core.Cards;
 using Gifting.Core.Debits;
 using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
+using Gifting.Core.Links;
 using Gifting.Core.Orders;
 using Gifting.Core.Promotions;
 using Gifting.Core.Redemptions;
@@ -53,6 +54,10 @@ public static class GiftingCoreServices
         services.AddSingleton<ReserveFunding>();
         services.AddSingleton<ReleaseFunding>();
         services.AddSingleton<OrderChunks>();
+        services.TryAddSingleton(LinkLimits.Default);
+        services.AddSingleton<LinkTokens>();
+        services.AddSingleton<Delivery.ILinkSource>(sp => sp.GetRequiredService<LinkTokens>());
+        services.AddSingleton<LinkedCards>();
         services.AddSingleton<LineCards>();
         services.AddSingleton<PlaceOrder>();
         services.AddSingleton<ProcessOrderChunk>();

@@ -70,6 +70,7 @@ public static class GiftingApp
         services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
         services.AddSetting(configuration, FundingOptions.Section, (FundingOptions o) => o.ToLimits());
         services.AddSetting(configuration, OrderOptions.Section, (OrderOptions o) => o.ToLimits());
+        services.AddSetting(configuration, LinkOptions.Section, (LinkOptions o) => o.ToLimits());
         services.AddSetting(configuration, DeliveryOptions.Section, (DeliveryOptions o) => o.ToSettings());
         services.AddSingleton<OrderLinesReader>();
         services.AddGiftMessages(configuration);

@@ -3,6 +3,7 @@ using Gifting.Core.Cards;
 using Gifting.Core.Funding;
 using Gifting.Core.Idempotency;
 using Gifting.Core.Ledger;
+using Gifting.Core.Links;
 using Gifting.Core.Messaging;
 using Gifting.Core.Orders;
 using Gifting.Core.Promotions;
@@ -30,6 +31,7 @@ public static class GiftingInfraServices
             GiftingContainers.CreateClient(sp.GetRequiredService<CosmosOptions>(), GiftingJson.Options));
         services.AddSingleton<GiftingContainers>();
         services.AddSingleton<ICardStore, CosmosCardStore>();
+        services.AddSingleton<ILinkIndex, CosmosLinkIndex>();
         services.AddSingleton<CosmosAccounts>();
         services.AddSingleton<ILedgerStore, CosmosLedgerStore>();
         services.AddSingleton<IFundingLedgerStore, CosmosFundingStore>();

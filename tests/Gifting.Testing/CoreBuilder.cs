@@ -103,10 +103,11 @@ public sealed partial class CoreBuilder
         services.AddSingleton<IMessagePublisher>(_publisher);
         services.AddSingleton(_orderLimits);
         services.AddSingleton(NewCipher());
+        services.AddSingleton(_decorateLinks(_links));
+        services.AddSingleton(_linkLimits);
         services.AddSingleton<IEmailSender>(_senders);
         services.AddSingleton<ISmsSender>(_senders);
         services.AddSingleton<IGiftMessageComposer, PlainComposer>();
-        services.AddSingleton<ILinkSource, LineIdLinks>();
         return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
@@ -114,6 +115,7 @@ public sealed partial class CoreBuilder
             Orders = _orders,
             UnfinishedOrders = _unfinishedOrders,
             Publisher = _publisher,
+            Links = _links,
             Senders = _senders,
         };
     }

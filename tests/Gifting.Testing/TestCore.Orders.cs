@@ -11,6 +11,7 @@ public sealed partial class TestCore
     public InMemoryOrderStore Orders { get; init; } = new();
     public InMemoryUnfinishedOrderIndex UnfinishedOrders { get; init; } = new();
     public RecordingPublisher Publisher { get; init; } = new();
+    public InMemoryLinkIndex Links { get; init; } = new();
     public RecordingSenders Senders { get; init; } = new();
     public DeliverLine DeliverLine => Get<DeliverLine>();
     public ResendLine ResendLine => Get<ResendLine>();

@@ -4,8 +4,8 @@ using System.Text;
 namespace Gifting.Core.Codes;
 
 /// <summary>
-/// Seals a claim code that delivery must be able to send again (AES-256-GCM), bound to what owns it by the
-/// associated data, so a sealed code copied onto another line does not open there. The current key seals; every
+/// Seals a claim code or link token that delivery must be able to send again (AES-256-GCM), bound to what owns it by
+/// the associated data, so a sealed code copied onto another line does not open there. The current key seals; every
 /// configured key opens what it sealed, so codes sealed before a rotation still open. The keys are never the HMAC
 /// keys that codes are looked up by: a key shared between the two uses would let one leak undo both.
 /// </summary>
@@ -14,6 +14,9 @@ public sealed class CodeCipher
     public const int KeySize = 32;
     public const int NonceSize = 12;
     public const int TagSize = 16;
+
+    /// <summary>A link token's length in bytes: 128 bits.</summary>
+    public const int TokenSize = 16;
 
     private readonly Dictionary<int, byte[]> _keys;
     private readonly int _currentVersion;
@@ -47,13 +50,25 @@ public sealed class CodeCipher
     public EncryptedCode Encrypt(ClaimCode code, string owner)
     {
         var plaintext = Encoding.ASCII.GetBytes(code.Normalized);
-        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
-        var ciphertext = new byte[plaintext.Length];
-        var tag = new byte[TagSize];
-        using (var aes = new AesGcm(_keys[_currentVersion], TagSize))
-            aes.Encrypt(nonce, plaintext, ciphertext, tag, Encoding.UTF8.GetBytes(owner));
-        CryptographicOperations.ZeroMemory(plaintext);
-        return new EncryptedCode(_currentVersion, nonce, ciphertext, tag);
+        try
+        {
+            return Seal(plaintext, owner);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>
+    /// Seals a link token's <see cref="TokenSize"/> bytes under the current key, bound to <paramref name="owner"/>,
+    /// which must differ from any claim code's owner so neither opens as the other.
+    /// </summary>
+    public EncryptedCode EncryptToken(ReadOnlySpan<byte> token, string owner)
+    {
+        if (token.Length != TokenSize)
+            throw new ArgumentException($"A link token is {TokenSize} bytes.", nameof(token));
+        return Seal(token, owner);
     }
 
     /// <summary>
@@ -63,17 +78,37 @@ public sealed class CodeCipher
     /// </summary>
     public ClaimCode Decrypt(EncryptedCode sealedCode, string owner)
     {
-        if (!_keys.TryGetValue(sealedCode.KeyVersion, out var key))
-            throw new CryptographicException($"No encryption key with version {sealedCode.KeyVersion}.");
-        if (sealedCode.Nonce.Length != NonceSize || sealedCode.Tag.Length != TagSize
-            || sealedCode.Ciphertext.Length != ClaimCode.Length)
-            throw new CryptographicException("The sealed code is not the shape this cipher writes.");
-        var plaintext = new byte[sealedCode.Ciphertext.Length];
-        using (var aes = new AesGcm(key, TagSize))
-            aes.Decrypt(sealedCode.Nonce, sealedCode.Ciphertext, sealedCode.Tag, plaintext,
-                Encoding.UTF8.GetBytes(owner));
+        var plaintext = Open(sealedCode, ClaimCode.Length, owner);
         var parsed = ClaimCode.Parse(Encoding.ASCII.GetString(plaintext));
         CryptographicOperations.ZeroMemory(plaintext);
         return parsed.Code ?? throw new CryptographicException("The sealed value is not a claim code.");
+    }
+
+    /// <summary>Opens a sealed link token, as <see cref="Decrypt"/> opens a code: anything altered throws.</summary>
+    public byte[] DecryptToken(EncryptedCode sealedToken, string owner) => Open(sealedToken, TokenSize, owner);
+
+    private EncryptedCode Seal(ReadOnlySpan<byte> plaintext, string owner)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(NonceSize);
+        var ciphertext = new byte[plaintext.Length];
+        var tag = new byte[TagSize];
+        using (var aes = new AesGcm(_keys[_currentVersion], TagSize))
+            aes.Encrypt(nonce, plaintext, ciphertext, tag, Encoding.UTF8.GetBytes(owner));
+        return new EncryptedCode(_currentVersion, nonce, ciphertext, tag);
+    }
+
+    private byte[] Open(EncryptedCode sealedValue, int length, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(sealedValue);
+        if (!_keys.TryGetValue(sealedValue.KeyVersion, out var key))
+            throw new CryptographicException($"No encryption key with version {sealedValue.KeyVersion}.");
+        if (sealedValue.Nonce.Length != NonceSize || sealedValue.Tag.Length != TagSize
+            || sealedValue.Ciphertext.Length != length)
+            throw new CryptographicException("The sealed value is not the shape this cipher writes.");
+        var plaintext = new byte[length];
+        using (var aes = new AesGcm(key, TagSize))
+            aes.Decrypt(sealedValue.Nonce, sealedValue.Ciphertext, sealedValue.Tag, plaintext,
+                Encoding.UTF8.GetBytes(owner));
+        return plaintext;
     }
 }

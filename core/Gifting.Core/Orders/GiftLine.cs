@@ -22,7 +22,8 @@ public enum LineStatus
 /// One recipient of an order as stored. <see cref="Index"/> is the line's place in the order from 0, naming its chunk
 /// and its card; <see cref="Number"/> is where the buyer had it (a CSV file's line). Before its card is created the
 /// line records the card it will be (id, serial, code hash, last four) and the code, sealed to the line, so every run
-/// of its chunk creates that one card with that one code, and the code can be delivered and resent. The sealed code is
+/// of its chunk creates that one card with that one code, and the code can be delivered and resent. Its one-click
+/// link token is drawn and sealed with the code, to the line's <see cref="LinkOwner"/>. The sealed code and link are
 /// erased once the line is redeemed or cancelled.
 /// </summary>
 public sealed record GiftLine
@@ -48,6 +49,12 @@ public sealed record GiftLine
     public string? CodeHash { get; init; }
     public string? Last4 { get; init; }
     public EncryptedCode? SealedCode { get; init; }
+
+    /// <summary>The line's link token, sealed; the index knows the token only by its HMAC.</summary>
+    public EncryptedCode? SealedLink { get; init; }
+
+    /// <summary>When the link stops opening the card; the code itself can still be typed after.</summary>
+    public DateTimeOffset? LinkExpiresAt { get; init; }
     public DateTimeOffset? IssuedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
     public string? FailureReason { get; init; }
@@ -84,6 +91,9 @@ public sealed record GiftLine
 
     /// <summary>What a sealed code of this line is bound to: no other line's sealed code opens as its.</summary>
     public string CodeOwner => OwnerOf(OrderId, Index);
+
+    /// <summary>What the sealed link is bound to: never a code's owner, so neither opens as the other.</summary>
+    public string LinkOwner => "link:" + CodeOwner;
 
     public static string IdOf(int index) => (index + 1).ToString("D5", CultureInfo.InvariantCulture);
 

@@ -2,19 +2,22 @@ using Gifting.Core.Cards;
 using Gifting.Core.Codes;
 using Gifting.Core.Concurrency;
 using Gifting.Core.Funding;
+using Gifting.Core.Links;
 using Gifting.Core.Redemptions;
 
 namespace Gifting.Core.Orders;
 
 /// <summary>
-/// A line and its card, moved together. Issuing records on the line the card it will be and its sealed code before
-/// the card is written, so every run creates that one card with that one code. Cancelling takes the card first and
-/// the line second, and gives the line's value back last, once. Each move is a conditional write of the line or the
-/// card, so a line redeemed and cancelled in the same instant ends as one of the two, never both.
+/// A line and its card, moved together. Issuing records on the line the card it will be, its sealed code and its
+/// sealed link token before the card is written, so every run creates that one card with that one code, and enters
+/// the link in the index after the card and before the line is issued, so every issued line's link finds its card.
+/// Cancelling takes the card first and the line second, and gives the line's value back last, once. Each move is a
+/// conditional write of the line or the card, so a line redeemed and cancelled in the same instant ends as one of the
+/// two, never both.
 /// </summary>
 public sealed class LineCards(
     IOrderStore orders, ICardStore cards, CodeHasher hasher, CodeCipher cipher, CompleteRedemption complete,
-    ReleaseFunding release, TimeProvider clock)
+    ReleaseFunding release, LinkTokens linkTokens, ILinkIndex links, TimeProvider clock)
 {
     // A code hash clash is a 1 in 2^70 event and a serial clash 1 in 10^16 per card: the bound only keeps a broken
     // store from looping forever.
@@ -37,6 +40,13 @@ public sealed class LineCards(
             if (line.SealedCode is null)
             {
                 current = await RecordCardAsync(current, names, cancellationToken);
+                continue;
+            }
+            if (line.SealedLink is null)
+            {
+                // Sealed before lines had links: its card may already hold the code, so only the link is drawn.
+                current = await ReplaceOrRereadAsync(
+                    current, linkTokens.Draw(line, clock.GetUtcNow()), cancellationToken);
                 continue;
             }
             var card = CardOf(order, line, cipher.Decrypt(line.SealedCode, line.CodeOwner));
@@ -65,6 +75,8 @@ public sealed class LineCards(
                     throw new InvalidOperationException(
                         $"Line {line.LineId} of order {line.OrderId} has a card under a code it does not hold.");
             }
+            // Create-only and derived from the line, so a run after a crash here writes the same entry or finds it.
+            await links.AddAsync(linkTokens.EntryOf(line, card.Line!), cancellationToken);
             var issued = line with { Status = LineStatus.Scheduled, IssuedAt = clock.GetUtcNow() };
             if (await orders.TryReplaceLineAsync(issued, current.ETag, cancellationToken) is not null) return issued;
             current = await RereadAsync(line, cancellationToken);
@@ -90,7 +102,8 @@ public sealed class LineCards(
                 if (await TakeCardAsync(line, cancellationToken) is Taken.Redeemed or Taken.Held) return line;
                 var cancelled = line with
                 {
-                    Status = LineStatus.Cancelled, SealedCode = null, CancelledAt = clock.GetUtcNow(),
+                    Status = LineStatus.Cancelled, SealedCode = null, SealedLink = null,
+                    CancelledAt = clock.GetUtcNow(),
                 };
                 if (await orders.TryReplaceLineAsync(cancelled, current.ETag, cancellationToken) is null)
                 {
@@ -161,13 +174,13 @@ public sealed class LineCards(
                 $"Line {line.LineId} of order {line.OrderId} is cancelled, but its card was claimed.");
     }
 
-    /// <summary>Draws the line's code and records it, sealed, with the card it names.</summary>
+    /// <summary>Draws the line's code and link token and records them, sealed, with the card the code names.</summary>
     private async Task<StoredLine> RecordCardAsync(
         StoredLine current, CardNames names, CancellationToken cancellationToken)
     {
         var line = current.Line;
         var code = ClaimCode.Generate();
-        var recorded = line with
+        var recorded = linkTokens.Draw(line, clock.GetUtcNow()) with
         {
             CardId = names.CardId(line.Index),
             Serial = line.Serial ?? names.Serial(line.Index, line.SerialAttempt),

@@ -4,8 +4,8 @@ using Gifting.Core.Concurrency;
 namespace Gifting.Core.Orders;
 
 /// <summary>
-/// An e-gift's card was redeemed: its line becomes redeemed, its sealed code is erased, and its order counts it once.
-/// The run that moves the line counts it, under a mark on the order, and then clears the line's
+/// An e-gift's card was redeemed: its line becomes redeemed, its sealed code and link are erased, and its order counts
+/// it once. The run that moves the line counts it, under a mark on the order, and then clears the line's
 /// <see cref="GiftLine.Uncounted"/>; a run that finds the line already moved leaves the count to that run, unless it is
 /// the sweeper finishing a step that stopped (<c>finishing</c>), which counts under the same mark.
 /// </summary>
@@ -25,7 +25,8 @@ public sealed class RecordLineRedeemed(IOrderStore orders)
                     $"Card {card.Serial} was redeemed, but line {at.LineId} of order {at.OrderId} is not its.");
             var redeemed = line with
             {
-                Status = LineStatus.Redeemed, RedeemedAt = card.RedeemedAt, SealedCode = null, Uncounted = true,
+                Status = LineStatus.Redeemed, RedeemedAt = card.RedeemedAt, SealedCode = null, SealedLink = null,
+                Uncounted = true,
             };
             if (await orders.TryReplaceLineAsync(redeemed, current.ETag, cancellationToken) is { } etag)
                 return (new StoredLine(redeemed, etag), true);

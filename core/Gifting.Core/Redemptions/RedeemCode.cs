@@ -3,42 +3,55 @@ using Gifting.Core.Cards;
 using Gifting.Core.Codes;
 using Gifting.Core.Concurrency;
 using Gifting.Core.Ledger;
+using Gifting.Core.Links;
 
 namespace Gifting.Core.Redemptions;
 
 /// <summary>
-/// Redeems a claim code into the caller's gift balance. The card is first claimed for the account with a conditional
-/// write (exactly one claimant wins), then credited and finalised by <see cref="CompleteRedemption"/>.
+/// Redeems a claim code, or the one-click link token of an e-gift's line, into the caller's gift balance. The card is
+/// first claimed for the account with a conditional write (exactly one claimant wins), then credited and finalised by
+/// <see cref="CompleteRedemption"/>. A link is single-use: once its card is redeemed it answers already redeemed, also
+/// to the shopper it credited.
 /// </summary>
 public sealed class RedeemCode(
     ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RecordHold recordHold,
     RedemptionThrottle throttle, ReviewPolicy review, IUnfinishedRedemptionIndex unfinished, AccountBalances balances,
-    TimeProvider clock)
+    LinkedCards links, TimeProvider clock)
 {
-    private const string NoSuchCode = "This claim code is not valid.";
+    public const string NoSuchCode = "This claim code is not valid.";
 
     public async Task<Result<Redemption>> ExecuteAsync(RedeemCommand command, CancellationToken cancellationToken)
     {
         if (await throttle.RetryAfterAsync(command.Account, command.ClientAddress, cancellationToken) is { } wait)
             return new Failure(ErrorCode.TooManyAttempts, "Too many failed attempts to redeem. Try again later.", wait);
 
-        var parsed = ClaimCode.Parse(command.Code);
-        if (parsed.Code is null)
-        {
-            // A bad check symbol reveals nothing about which codes exist, so it costs no attempt.
-            return new Failure(ErrorCode.InvalidCode, parsed.LikelyTypo
-                ? "This claim code is not valid: a symbol looks mistyped. Check it and try again."
-                : NoSuchCode);
-        }
-
-        var card = await cards.FindByCodeHashAsync(
-            hasher.Candidates(CodePurpose.ClaimCode, parsed.Code.Normalized), cancellationToken);
-        var result = card is null
-            ? new Failure(ErrorCode.InvalidCode, NoSuchCode)
-            : await RedeemAsync(card, command, cancellationToken);
+        var lookup = command.LinkToken is { } token
+            ? await links.FindAsync(token, cancellationToken)
+            : await FindByCodeAsync(command.Code ?? "", cancellationToken);
+        if (lookup.Card is null && !lookup.CostsAttempt) return lookup.Refusal!;
+        Result<Redemption> result = lookup.Card is null
+            ? lookup.Refusal!
+            : await RedeemAsync(lookup.Card, command, cancellationToken);
         if (!result.Succeeded)
             await throttle.RecordFailureAsync(command.Account, command.ClientAddress, cancellationToken);
         return result;
+    }
+
+    private async Task<CardLookup> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var parsed = ClaimCode.Parse(code);
+        if (parsed.Code is null)
+        {
+            // A bad check symbol reveals nothing about which codes exist, so it costs no attempt.
+            return CardLookup.Malformed(new Failure(ErrorCode.InvalidCode, parsed.LikelyTypo
+                ? "This claim code is not valid: a symbol looks mistyped. Check it and try again."
+                : NoSuchCode));
+        }
+        var card = await cards.FindByCodeHashAsync(
+            hasher.Candidates(CodePurpose.ClaimCode, parsed.Code.Normalized), cancellationToken);
+        return card is null
+            ? CardLookup.Unknown(new Failure(ErrorCode.InvalidCode, NoSuchCode))
+            : CardLookup.Found(card);
     }
 
     private Task<Result<Redemption>> RedeemAsync(
@@ -66,7 +79,7 @@ public sealed class RedeemCode(
                     return Pending(card);
                 case CardStatus.Redeeming when card.ClaimedBy == command.Account:
                     return await CompleteAsync(stored, known: null, cancellationToken);
-                case CardStatus.Redeemed when card.ClaimedBy == command.Account:
+                case CardStatus.Redeemed when card.ClaimedBy == command.Account && command.LinkToken is null:
                     // The caller's own redemption, finished earlier (a retry after a crash lands here):
                     // answer it again.
                     var now = await ledger.ReadAsync(command.Account, cancellationToken);

@@ -8,7 +8,8 @@ namespace Gifting.Functions.Endpoints;
 
 public static class RedemptionEndpoints
 {
-    public sealed record RedeemBody(string Code);
+    /// <summary>A typed claim code or a one-click link's token: exactly one of the two.</summary>
+    public sealed record RedeemBody(string? Code = null, string? LinkToken = null);
 
     public static void MapRedemptions(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/redemptions", RedeemAsync).RequireAuthorization(Policies.Customer)
@@ -21,7 +22,11 @@ public static class RedemptionEndpoints
         RedeemBody body, HttpContext http, RedeemCode redeem, CancellationToken cancellationToken)
     {
         if (Caller.From(http) is not { } caller) return Caller.Unusable;
-        var command = new RedeemCommand(caller.Account, caller.Marketplace, caller.ClientAddress, body.Code);
+        if ((body.Code is null) == (body.LinkToken is null))
+            return Problems.Of(400, ProblemCodes.InvalidJson, "The body is not valid JSON for this request.",
+                "The body must be a JSON object with exactly one of code and linkToken.");
+        var command = new RedeemCommand(
+            caller.Account, caller.Marketplace, caller.ClientAddress, body.Code, body.LinkToken);
         var result = await redeem.ExecuteAsync(command, cancellationToken);
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var r = result.Value;

@@ -4,8 +4,8 @@ namespace Gifting.Infra.Cosmos;
 
 /// <summary>
 /// The containers and their partition keys. Every request-path operation is a point operation or a query inside one
-/// logical partition: cards and serial-index entries by their own id, ledgers by account, funding by org, counters
-/// and idempotency records by their key.
+/// logical partition: cards, serial-index and link-index entries by their own id, ledgers by account, funding by org,
+/// counters and idempotency records by their key.
 /// </summary>
 public sealed class GiftingContainers(CosmosClient client, CosmosOptions options)
 {
@@ -27,6 +27,7 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     /// </summary>
     public static IEnumerable<ContainerProperties> Definitions()
     {
+        // Cards, serial indexes, batches and link indexes: each read by its id, never queried.
         yield return new ContainerProperties("cards", PartitionKeyPath) { IndexingPolicy = IndexingPolicies.Only() };
         yield return new ContainerProperties("ledger", PartitionKeyPath)
         {

@@ -11,9 +11,14 @@ namespace Gifting.Integration.Tests.Orders;
 /// </summary>
 public sealed class OrderApp : IDisposable
 {
-    public OrderApp(CosmosFixture cosmos, IReadOnlyDictionary<string, string>? settings = null) =>
-        App = new GiftingFactory(cosmos, services => services.AddSingleton<IMessagePublisher>(Publisher),
-            settings: settings);
+    public OrderApp(
+        CosmosFixture cosmos, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        App = new GiftingFactory(cosmos, s =>
+        {
+            s.AddSingleton<IMessagePublisher>(Publisher);
+            services?.Invoke(s);
+        }, settings: settings);
 
     public GiftingFactory App { get; }
 
