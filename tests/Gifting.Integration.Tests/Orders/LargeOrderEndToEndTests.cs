@@ -11,7 +11,8 @@ namespace Gifting.Integration.Tests.Orders;
 /// <summary>
 /// The contract's largest order, 10,000 CSV lines, from <c>POST</c> through the local stand-in's <c>order-chunks</c>
 /// queue to every line issued against the emulator: one card per line, each named by its line, and the org's funding
-/// debited by exactly the total. It prints the seconds it took.
+/// debited by exactly the total. Its delivery is a day away, so its lines wait as scheduled and nothing is sent. It
+/// prints the seconds it took.
 /// </summary>
 [Collection(CosmosCollection.Name)]
 public sealed class LargeOrderEndToEndTests(CosmosFixture cosmos, ITestOutputHelper output)
@@ -34,7 +35,9 @@ public sealed class LargeOrderEndToEndTests(CosmosFixture cosmos, ITestOutputHel
         var clock = Stopwatch.StartNew();
 
         using var request = new HttpRequestMessage(HttpMethod.Post,
-            "/api/orders?externalRef=PO-77&marketplace=US&senderName=Acme%20HR")
+            "/api/orders?externalRef=PO-77&marketplace=US&senderName=Acme%20HR&deliverAt="
+            + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm:ssK",
+                System.Globalization.CultureInfo.InvariantCulture)))
         {
             Content = new StringContent(OrderBodies.Csv(Lines, "\r\n"), Encoding.UTF8, "text/csv"),
         };
@@ -54,6 +57,8 @@ public sealed class LargeOrderEndToEndTests(CosmosFixture cosmos, ITestOutputHel
         var funding = await (await http.GetAsync("/api/funding")).JsonAsync();
         Assert.Equal(300_000_00 - Lines * 25_00, funding.GetProperty("available").GetProperty("amount").GetInt64());
         await AssertOneCardPerLineAsync(orderId);
+        Assert.Equal(Lines, standIn.Queues.Scheduled);
+        Assert.Empty(standIn.Mailbox.Messages);
     }
 
     /// <summary>
