@@ -2,7 +2,9 @@
 # Corporate orders through the local stand-in against the npm Cosmos emulator: for each size in SIZES, a CSV order
 # is posted, then GET /api/orders/{id} is polled until every line is issued. Prints, per size, the seconds to the
 # 202, the seconds to all lines issued, and the growth of the stand-in's resident memory (it hosts the handler) while
-# the order was read and stored: sampled every 50 ms from /proc, peak minus the level just before the POST.
+# the order was read and stored: sampled every 50 ms from /proc, peak minus the level just before the POST. Then it
+# polls until every line is sent through the stand-in's own ACS, whose mailbox goes to a temporary folder, and prints
+# the seconds to that and the deliveries a second. Issuing and delivering overlap: deliveries start as chunks finish.
 # Usage: bench/orders/run.sh     env: SIZES ("1000 10000"), GIFTING_PORT (7393)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,7 +12,7 @@ SIZES=${SIZES:-1000 10000} PORT=${GIFTING_PORT:-7393}
 BASE="http://127.0.0.1:$PORT"
 OUT=$(mktemp -d /tmp/gifting-orders.XXXXXX)
 dotnet build -c Release local/Gifting.LocalHost -v q -nologo >/dev/null
-GIFTING_PORT=$PORT local/Gifting.LocalHost/bin/Release/net10.0/Gifting.LocalHost >"$OUT/app.log" 2>&1 &
+GIFTING_MAILBOX="$OUT/mailbox" GIFTING_PORT=$PORT local/Gifting.LocalHost/bin/Release/net10.0/Gifting.LocalHost >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill -TERM $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -sf "$BASE/api/health" >/dev/null && break; sleep 1; done
