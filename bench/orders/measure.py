@@ -78,4 +78,4 @@ for size in SIZES:
         order = call("GET", f"/api/orders/{placed['orderId']}", token=buyer)[1]
     sent = time.monotonic() - start
     print(f"| {size:,} | {accepted:.1f} | {issued:.1f} | {size / (issued - accepted):.0f} | {sent:.1f} | "
-          f"{size / (sent - issued):.0f} | {(peak[0] - before) / 1024:.0f} |")
+          f"{size / (sent - accepted):.0f} | {(peak[0] - before) / 1024:.0f} |")

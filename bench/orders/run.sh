@@ -4,7 +4,8 @@
 # 202, the seconds to all lines issued, and the growth of the stand-in's resident memory (it hosts the handler) while
 # the order was read and stored: sampled every 50 ms from /proc, peak minus the level just before the POST. Then it
 # polls until every line is sent through the stand-in's own ACS, whose mailbox goes to a temporary folder, and prints
-# the seconds to that and the deliveries a second. Issuing and delivering overlap: deliveries start as chunks finish.
+# the seconds to that from the POST. Issuing and delivering overlap (a chunk's deliveries go out as it finishes),
+# so the rate after the 202 is of lines issued and sent together.
 # Usage: bench/orders/run.sh     env: SIZES ("1000 10000"), GIFTING_PORT (7393)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
