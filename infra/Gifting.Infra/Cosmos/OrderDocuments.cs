@@ -52,7 +52,9 @@ internal sealed record LineDocument(
     DeliveryChannel Channel, Money Amount, string? Message, LineStatus Status, string? CardId, string? Serial,
     int SerialAttempt, string? CodeHash, string? Last4, SealedCodeDocument? SealedCode, DateTimeOffset? IssuedAt,
     DateTimeOffset? SentAt, string? FailureReason, DateTimeOffset? RedeemedAt, DateTimeOffset? CancelledAt,
-    bool Uncounted, SealedCodeDocument? SealedLink = null, DateTimeOffset? LinkExpiresAt = null)
+    bool Uncounted, SealedCodeDocument? SealedLink = null, DateTimeOffset? LinkExpiresAt = null, int Sends = 0,
+    string? ClaimedDelivery = null, DateTimeOffset? ClaimedAt = null, DateTimeOffset? FirstClaimedAt = null,
+    string? DoneDelivery = null, DateTimeOffset? LastRequestedAt = null)
 {
     public string DocType { get; init; } = "line";
 
@@ -65,7 +67,8 @@ internal sealed record LineDocument(
         l.LineId, l.OrderId, l.Org.Value, l.Index, l.Number, l.RecipientName, l.Email, l.Phone, l.Channel, l.Amount,
         l.Message, l.Status, l.CardId, l.Serial, l.SerialAttempt, l.CodeHash, l.Last4,
         SealedCodeDocument.From(l.SealedCode), l.IssuedAt, l.SentAt, l.FailureReason, l.RedeemedAt, l.CancelledAt,
-        l.Uncounted, SealedCodeDocument.From(l.SealedLink), l.LinkExpiresAt);
+        l.Uncounted, SealedCodeDocument.From(l.SealedLink), l.LinkExpiresAt, l.Sends, l.ClaimedDelivery, l.ClaimedAt,
+        l.FirstClaimedAt, l.DoneDelivery, l.LastRequestedAt);
 
     public GiftLine ToLine() => new()
     {
@@ -74,7 +77,9 @@ internal sealed record LineDocument(
         CardId = CardId, Serial = Serial, SerialAttempt = SerialAttempt, CodeHash = CodeHash, Last4 = Last4,
         SealedCode = SealedCode?.ToSealed(), IssuedAt = IssuedAt, SentAt = SentAt, FailureReason = FailureReason,
         RedeemedAt = RedeemedAt, CancelledAt = CancelledAt, Uncounted = Uncounted,
-        SealedLink = SealedLink?.ToSealed(), LinkExpiresAt = LinkExpiresAt,
+        SealedLink = SealedLink?.ToSealed(), LinkExpiresAt = LinkExpiresAt, Sends = Sends,
+        ClaimedDelivery = ClaimedDelivery, ClaimedAt = ClaimedAt, FirstClaimedAt = FirstClaimedAt,
+        DoneDelivery = DoneDelivery, LastRequestedAt = LastRequestedAt,
     };
 }
 
