@@ -13,6 +13,7 @@ SIZES=${SIZES:-1000 10000} PORT=${GIFTING_PORT:-7393}
 BASE="http://127.0.0.1:$PORT"
 OUT=$(mktemp -d /tmp/gifting-orders.XXXXXX)
 dotnet build -c Release local/Gifting.LocalHost -v q -nologo >/dev/null
+if curl -s -o /dev/null "$BASE/api/health"; then echo "something already listens on port $PORT" >&2; exit 1; fi
 GIFTING_MAILBOX="$OUT/mailbox" GIFTING_PORT=$PORT local/Gifting.LocalHost/bin/Release/net10.0/Gifting.LocalHost >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill -TERM $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
