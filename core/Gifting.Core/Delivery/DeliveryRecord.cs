@@ -1,4 +1,3 @@
-using Gifting.Core.Concurrency;
 using Gifting.Core.Orders;
 
 namespace Gifting.Core.Delivery;
@@ -17,15 +16,7 @@ internal sealed class DeliveryRecord(IOrderStore orders, TimeProvider clock)
         var line = claimed.Line;
         var (mark, delta) = CountOf(line, sent.Outcome == SendOutcome.Sent);
         if (mark is not null) await orders.CountOnceAsync(line.Org, line.OrderId, mark, delta, cancellationToken);
-        var current = claimed;
-        await OptimisticRetry.RunAsync<bool>($"line {line.LineId}", async () =>
-        {
-            var next = Ended(current.Line, deliveryId, sent);
-            if (await orders.TryReplaceLineAsync(next, current.ETag, cancellationToken) is not null) return true;
-            current = await orders.ReadLineAsync(line.OrderId, line.Index, cancellationToken)
-                ?? throw new InvalidOperationException($"Line {line.LineId} disappeared.");
-            return null;
-        }, cancellationToken);
+        await orders.ChangeAsync(claimed, current => Ended(current, deliveryId, sent), cancellationToken);
         if (mark is not null) await orders.ForgetMarkAsync(line.Org, line.OrderId, mark, cancellationToken);
     }
 

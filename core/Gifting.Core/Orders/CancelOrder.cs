@@ -1,5 +1,3 @@
-using Gifting.Core.Concurrency;
-
 namespace Gifting.Core.Orders;
 
 public sealed record CancelOrderCommand(OrgId Org, string OrderId, string CancelledBy);
@@ -21,21 +19,12 @@ public sealed class CancelOrder(
         var entry = new UnfinishedOrder(command.Org, command.OrderId, clock.GetUtcNow());
         if (stored.Order.Status == OrderStatus.Cancelled && !stored.Order.Unpublished) return stored.Order;
         await unfinished.AddAsync(entry, cancellationToken);
-        var current = stored;
-        var cancelled = await OptimisticRetry.RunAsync<StoredOrder>($"order {command.OrderId}", async () =>
-        {
-            var order = current.Order;
-            if (order.Status == OrderStatus.Cancelled) return current;
-            var next = order with
+        var cancelled = await orders.ChangeAsync(stored, order => order.Status == OrderStatus.Cancelled
+            ? null
+            : order with
             {
                 Status = OrderStatus.Cancelled, CancelledAt = clock.GetUtcNow(), CancelledBy = command.CancelledBy,
-            };
-            if (await orders.TryReplaceAsync(next, current.ETag, cancellationToken) is { } etag)
-                return new StoredOrder(next, etag);
-            current = await orders.ReadAsync(command.Org, command.OrderId, cancellationToken)
-                ?? throw new InvalidOperationException($"Order {command.OrderId} disappeared.");
-            return null;
-        }, cancellationToken);
-        return await chunks.PublishOrLeaveAsync(cancelled.Value, entry, cancellationToken);
+            }, cancellationToken);
+        return await chunks.PublishOrLeaveAsync(cancelled, entry, cancellationToken);
     }
 }

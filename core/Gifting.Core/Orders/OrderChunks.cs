@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Gifting.Core.Concurrency;
 using Gifting.Core.Messaging;
 
 namespace Gifting.Core.Orders;
@@ -64,21 +63,10 @@ public sealed class OrderChunks(IOrderStore orders, IUnfinishedOrderIndex unfini
 
     /// <summary>Records <paramref name="status"/>'s messages sent, unless the order moved on since.</summary>
     private async Task<Order> RecordPublishedAsync(
-        StoredOrder stored, OrderStatus status, CancellationToken cancellationToken)
-    {
-        var current = stored;
-        var settled = await OptimisticRetry.RunAsync<Order>($"order {stored.Order.OrderId}", async () =>
-        {
-            var order = current.Order;
-            if (order.Status != status || order.PublishedFor == status) return order;
-            var published = order with { PublishedFor = status };
-            if (await orders.TryReplaceAsync(published, current.ETag, cancellationToken) is not null) return published;
-            current = await orders.ReadAsync(order.Org, order.OrderId, cancellationToken)
-                ?? throw new InvalidOperationException($"Order {order.OrderId} disappeared.");
-            return null;
-        }, cancellationToken);
-        return settled.Value;
-    }
+        StoredOrder stored, OrderStatus status, CancellationToken cancellationToken) =>
+        (await orders.ChangeAsync(stored, order => order.Status != status || order.PublishedFor == status
+            ? null
+            : order with { PublishedFor = status }, cancellationToken)).Order;
 
     private static byte[] Body(Order order, int chunk)
     {

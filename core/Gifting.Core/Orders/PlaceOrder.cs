@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gifting.Core.Concurrency;
 using Gifting.Core.Funding;
 using Gifting.Core.Ledger;
 
@@ -91,24 +90,10 @@ public sealed class PlaceOrder(
     /// Whatever is reserved wins: an order abandoned by the sweeper while this run was reserving is accepted after all,
     /// and an accepted order is never abandoned.
     /// </summary>
-    internal static async Task<StoredOrder> SettleAsync(
-        IOrderStore orders, StoredOrder stored, OrderStatus to, CancellationToken cancellationToken)
-    {
-        var current = stored;
-        var settled = await OptimisticRetry.RunAsync<StoredOrder>($"order {stored.Order.OrderId}", async () =>
-        {
-            var order = current.Order;
-            var stays = order.Visible || order.Status == to;
-            if (stays) return current;
-            var next = order with { Status = to };
-            if (await orders.TryReplaceAsync(next, current.ETag, cancellationToken) is { } etag)
-                return new StoredOrder(next, etag);
-            current = await orders.ReadAsync(order.Org, order.OrderId, cancellationToken)
-                ?? throw new InvalidOperationException($"Order {order.OrderId} disappeared.");
-            return null;
-        }, cancellationToken);
-        return settled.Value;
-    }
+    internal static Task<StoredOrder> SettleAsync(
+        IOrderStore orders, StoredOrder stored, OrderStatus to, CancellationToken cancellationToken) =>
+        orders.ChangeAsync(stored,
+            order => order.Visible || order.Status == to ? null : order with { Status = to }, cancellationToken);
 
     private Task<StoredOrder> SettleAsync(StoredOrder stored, OrderStatus to, CancellationToken cancellationToken) =>
         SettleAsync(orders, stored, to, cancellationToken);

@@ -38,23 +38,9 @@ public sealed class RecordLineRedeemed(IOrderStore orders)
         var mark = $"redeemed-{at.LineId}";
         await orders.CountOnceAsync(at.Org, at.OrderId, mark, OrderCounts.None with { Redeemed = 1 },
             cancellationToken);
-        await ClearAsync(stored, cancellationToken);
+        await orders.ChangeAsync(stored, line => line.Uncounted ? line with { Uncounted = false } : null,
+            cancellationToken);
         await orders.ForgetMarkAsync(at.Org, at.OrderId, mark, cancellationToken);
-    }
-
-    private async Task ClearAsync(StoredLine stored, CancellationToken cancellationToken)
-    {
-        var current = stored;
-        await OptimisticRetry.RunAsync<bool>($"line {stored.Line.LineId}", async () =>
-        {
-            if (!current.Line.Uncounted) return true;
-            if (await orders.TryReplaceLineAsync(current.Line with { Uncounted = false }, current.ETag,
-                    cancellationToken) is not null)
-                return true;
-            current = await orders.ReadLineAsync(current.Line.OrderId, current.Line.Index, cancellationToken)
-                ?? throw new InvalidOperationException($"Line {current.Line.LineId} disappeared.");
-            return null;
-        }, cancellationToken);
     }
 
     private async Task<StoredLine> ReadAsync(LineRef at, CancellationToken cancellationToken) =>
