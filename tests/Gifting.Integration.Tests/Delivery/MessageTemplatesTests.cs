@@ -67,13 +67,13 @@ public sealed class MessageTemplatesTests(CosmosFixture cosmos) : IDisposable
     }
 
     [Fact]
-    public void App_WithATemplateThatDoesNotParse_RefusesToStart()
+    public async Task App_WithATemplateThatDoesNotParse_RefusesToStart()
     {
         Edit(MessageTemplates.SmsFile, "{{ code } {{ link }}");
         using var app = new GiftingFactory(cosmos,
             settings: new Dictionary<string, string> { [DeliveryRegistration.TemplatesFolderSetting] = _folder });
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        var error = await app.RefusalToStartAsync<InvalidOperationException>();
 
         Assert.Contains(MessageTemplates.SmsFile, error.Message, StringComparison.Ordinal);
     }

@@ -9,12 +9,12 @@ namespace Gifting.Integration.Tests.Http;
 public sealed class CodeEncryptionStartupTests(CosmosFixture cosmos)
 {
     [Fact]
-    public void Startup_WhenAnEncryptionKeyEqualsTheHmacKey_RefusesToStart()
+    public async Task Startup_WhenAnEncryptionKeyEqualsTheHmacKey_RefusesToStart()
     {
         using var app = new GiftingFactory(cosmos,
             settings: new Dictionary<string, string> { ["Codes:EncryptionKeys:0:Key"] = cosmos.CodeKey });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = await app.RefusalToStartAsync<OptionsValidationException>();
 
         Assert.Contains("Encryption key 1 equals hash key 1", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(cosmos.CodeKey, error.Message, StringComparison.Ordinal);
@@ -25,11 +25,11 @@ public sealed class CodeEncryptionStartupTests(CosmosFixture cosmos)
     [InlineData("Codes:EncryptionKeys:0:Key", "not base64")]
     [InlineData("Codes:EncryptionKeys:0:Version", "0")]
     [InlineData("Codes:CurrentEncryptionKeyVersion", "2")]
-    public void Startup_WithAMalformedOrMissingKey_RefusesToStart(string setting, string value)
+    public async Task Startup_WithAMalformedOrMissingKey_RefusesToStart(string setting, string value)
     {
         using var app = new GiftingFactory(cosmos, settings: new Dictionary<string, string> { [setting] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = await app.RefusalToStartAsync<OptionsValidationException>();
 
         Assert.Contains("Codes:EncryptionKeys", error.Message, StringComparison.Ordinal);
     }

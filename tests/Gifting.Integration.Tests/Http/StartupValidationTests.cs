@@ -11,12 +11,12 @@ public sealed class StartupValidationTests(CosmosFixture cosmos)
     [InlineData("XYZ", "100")]
     [InlineData("USD", "0")]
     [InlineData("USD", "-5")]
-    public void FraudThreshold_WhenCurrencyOrAmountIsWrong_RefusesToStart(string currency, string threshold)
+    public async Task FraudThreshold_WhenCurrencyOrAmountIsWrong_RefusesToStart(string currency, string threshold)
     {
         using var app = new GiftingFactory(cosmos,
             settings: new Dictionary<string, string> { [$"Redemption:ReviewThresholds:{currency}"] = threshold });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = await app.RefusalToStartAsync<OptionsValidationException>();
 
         Assert.Contains($"Redemption:ReviewThresholds:{currency}", error.Message, StringComparison.Ordinal);
     }

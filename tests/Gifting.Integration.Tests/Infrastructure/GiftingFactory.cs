@@ -3,6 +3,7 @@ using Gifting.Functions.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 
 namespace Gifting.Integration.Tests.Infrastructure;
 
@@ -45,6 +46,23 @@ public sealed class GiftingFactory(
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(s => services?.Invoke(s));
     }
+
+    /// <summary>
+    /// Starts the app from the same composition root and settings on this thread, and returns why it refused.
+    /// Starting it through <c>CreateClient</c> races the entry point's own disposal of the failed host, which can
+    /// surface as an <see cref="ObjectDisposedException"/> in place of the validation error.
+    /// </summary>
+    public Task<T> RefusalToStartAsync<T>() where T : Exception => Assert.ThrowsAnyAsync<T>(async () =>
+    {
+        await using var app = GiftingApp.Build(["--environment", environment], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(cosmos.Settings());
+            builder.Configuration.AddInMemoryCollection(
+                (settings ?? new Dictionary<string, string>()).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync();
+    });
 
     /// <summary>A client whose requests carry a token for <paramref name="subject"/> with the given role.</summary>
     public HttpClient ClientFor(string subject, string role, string marketplace = "US", string? org = null)

@@ -76,11 +76,11 @@ public sealed class ClientAddressTests(CosmosFixture cosmos)
     [Theory]
     [InlineData("0")]
     [InlineData("11")]
-    public void Start_WhenTrustedForwardHopsOutOfRange_Fails(string hops)
+    public async Task Start_WhenTrustedForwardHopsOutOfRange_Fails(string hops)
     {
         using var app = App(("Network:TrustedForwardHops", hops));
 
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        var error = await app.RefusalToStartAsync<Exception>();
 
         Assert.Contains("TrustedForwardHops", error.Message, StringComparison.Ordinal);
     }

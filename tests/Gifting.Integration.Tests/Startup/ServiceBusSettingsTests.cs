@@ -15,11 +15,11 @@ public sealed class ServiceBusSettingsTests(CosmosFixture cosmos)
     private const string Namespace = "gifting.servicebus.windows.net";
 
     [Fact]
-    public void OutsideLocal_WithoutServiceBusSettings_RefusesToStart()
+    public async Task OutsideLocal_WithoutServiceBusSettings_RefusesToStart()
     {
         using var app = Production(new Dictionary<string, string>());
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = await app.RefusalToStartAsync<OptionsValidationException>();
 
         Assert.Contains("ServiceBus:FullyQualifiedNamespace", error.Message, StringComparison.Ordinal);
     }
@@ -28,11 +28,11 @@ public sealed class ServiceBusSettingsTests(CosmosFixture cosmos)
     [InlineData("ServiceBus:ConnectionString", "Endpoint=sb://gifting.servicebus.windows.net/;SharedAccessKey=b")]
     [InlineData("ServiceBus:ManagedIdentityClientId", "not-a-guid")]
     [InlineData("ServiceBus:MaxRetries", "50")]
-    public void OutsideLocal_WithContradictoryOrOutOfRangeSettings_RefusesToStart(string key, string value)
+    public async Task OutsideLocal_WithContradictoryOrOutOfRangeSettings_RefusesToStart(string key, string value)
     {
         using var app = Production(new() { ["ServiceBus:FullyQualifiedNamespace"] = Namespace, [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = await app.RefusalToStartAsync<OptionsValidationException>();
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }

@@ -77,7 +77,7 @@ public sealed class StartupCheckTests(CosmosFixture cosmos)
             };
             using var app = new GiftingFactory(cosmos, settings: settings);
 
-            var refusal = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+            var refusal = await app.RefusalToStartAsync<Exception>();
 
             foreach (var name in named) Assert.Contains(name, refusal.ToString(), StringComparison.Ordinal);
         }
