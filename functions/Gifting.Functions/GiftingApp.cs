@@ -5,6 +5,7 @@ using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
 using Gifting.Functions.Orders;
+using Gifting.Functions.Page;
 using Gifting.Functions.Responses;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
@@ -74,10 +75,15 @@ public static class GiftingApp
         services.AddSetting(configuration, DeliveryOptions.Section, (DeliveryOptions o) => o.ToSettings());
         services.AddSingleton<OrderLinesReader>();
         services.AddGiftMessages(configuration);
+        services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => RedeemPageAssets.Load(RedeemPageAssets.DefaultFolder,
+            sp.GetRequiredService<AuthOptions>(), sp.GetRequiredService<IOptions<SignInOptions>>().Value));
     }
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context =>
         {
@@ -101,6 +107,8 @@ public static class GiftingApp
         }).Produces<HealthResponse>().DescribeProblems();
         app.MapGiftingOpenApi();
         app.MapRedemptions();
+        app.MapLinkPreviews();
+        app.MapRedeemPage();
         app.MapBalance();
         app.MapCards();
         app.MapAccounts();
