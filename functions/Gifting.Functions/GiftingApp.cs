@@ -23,6 +23,9 @@ public static class GiftingApp
 {
     public const string LocalEnvironment = "Local";
 
+    /// <summary>The category of ASP.NET Core's "Request starting GET http://.../redeem?t=..." lines.</summary>
+    public const string RequestLines = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     private static readonly Dictionary<string, string?> QuietFramework = new()
     {
         ["Logging:LogLevel:Default"] = "Information",
@@ -39,6 +42,9 @@ public static class GiftingApp
         if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         configure?.Invoke(builder);
+        // The framework's request lines carry the full URL, and a one-click link's token is in the URL of the page
+        // it opens: they stay off whatever the configuration says (added after it, this rule wins for the category).
+        builder.Logging.AddFilter(RequestLines, LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration, builder.Environment);
         var app = builder.Build();
         UsePipeline(app);
