@@ -16,7 +16,8 @@ public sealed class SecurityHeaders(RequestDelegate next, RedeemPageAssets asset
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/redeem") ? assets.ContentSecurityPolicy : DataOnly;
+            headers.ContentSecurityPolicy =
+                context.Request.Path.StartsWithSegments("/redeem") ? assets.ContentSecurityPolicy : DataOnly;
             return Task.CompletedTask;
         });
         return next(context);

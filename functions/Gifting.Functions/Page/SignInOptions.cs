@@ -17,7 +17,7 @@ public sealed class SignInOptions
     [StringLength(200)]
     public string? ClientId { get; set; }
 
-    /// <summary>Space-separated: <c>openid</c> and the API's scope, so the access token's audience is the API's.</summary>
+    /// <summary>Space-separated: <c>openid</c> and the API's scope, so the access token is for the API.</summary>
     [StringLength(500)]
     public string Scope { get; set; } = "openid";
 }

@@ -14,7 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     private IBrowser? _browser;
     private LocalStandIn? _standIn;
 
-    /// <summary>The stand-in's settings: a review threshold so a large card is held, and room for many failures.</summary>
+    /// <summary>Settings: a review threshold so a large card is held, and room for many failures.</summary>
     public static Dictionary<string, string?> PageSettings(CosmosFixture cosmos)
     {
         ArgumentNullException.ThrowIfNull(cosmos);

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Gifting.Core.Codes;
 using Microsoft.Playwright;
 
 namespace Gifting.Integration.Tests.Browser;
 
-/// <summary>The redeem page in Chromium against the running stand-in: typing a code, every answer, keyboard, phone.</summary>
+/// <summary>The redeem page in Chromium against the running stand-in: codes, every answer, keyboard, phone.</summary>
 [Collection(CosmosCollection.Name)]
 public sealed class ManualRedemptionPageTests(CosmosFixture cosmos, BrowserFixture browsers)
     : IClassFixture<BrowserFixture>
@@ -32,6 +33,22 @@ public sealed class ManualRedemptionPageTests(CosmosFixture cosmos, BrowserFixtu
         await Assertions.Expect(session.Page.Locator("#gift-balance")).ToHaveTextAsync("$25.00");
         await Assertions.Expect(session.Page.Locator("#activity li")).ToHaveCountAsync(1);
         await Assertions.Expect(session.Page.Locator("#activity")).ToContainTextAsync("Gift card added");
+        await Assertions.Expect(session.Page.Locator("#code-check")).ToBeEmptyAsync();
+        using (var promotions = shop.As("promotions-1", "promotions"))
+        {
+            using var granted = await promotions.PostJsonAsync(
+                $"/api/accounts/{await session.AccountAsync()}/promotional-credits", new
+                {
+                    grantId = Api.NewId("grant"), amount = new { amount = 500, currency = "USD" },
+                    expiresAt = DateTimeOffset.UtcNow.AddDays(30), reason = "welcome",
+                });
+            Assert.Equal(201, (int)granted.StatusCode);
+        }
+        await session.GoAsync();
+        await Assertions.Expect(session.Page.Locator("#promo-balance")).ToHaveTextAsync("$5.00");
+        var expiry = DateTimeOffset.UtcNow.AddDays(30).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+        await Assertions.Expect(session.Page.Locator("#lots"))
+            .ToContainTextAsync($"$5.00 promotional credit, expires {expiry}");
         await session.ScreenshotAsync("desktop-redeemed");
 
         await session.RedeemAsync(code);
@@ -88,7 +105,7 @@ public sealed class ManualRedemptionPageTests(CosmosFixture cosmos, BrowserFixtu
 
         using (var http = Shop.WithToken(standIn.Address, await session.TokenAsync()))
         {
-            // Three failures so far (the unknown code, the taken card, the inactive one): three more pass the limit of 5.
+            // Three failures so far (unknown code, taken card, inactive card): three more pass the limit of 5.
             for (var i = 0; i < 3; i++) await http.RedeemAsync(ClaimCode.Generate().Display);
         }
         await session.RedeemAsync(ClaimCode.Generate().Display);
@@ -200,7 +217,7 @@ public sealed class ManualRedemptionPageTests(CosmosFixture cosmos, BrowserFixtu
         Assert.Null(await session.Page.EvaluateAsync<int?>("() => window.ran ?? null"));
     }
 
-    /// <summary>Tabs through the page until the element with <paramref name="id"/> has focus, at most 40 times.</summary>
+    /// <summary>Tabs until the element with <paramref name="id"/> has focus, at most 40 times.</summary>
     private static async Task TabToAsync(IPage page, string id)
     {
         for (var i = 0; i < 40; i++)
@@ -211,7 +228,7 @@ public sealed class ManualRedemptionPageTests(CosmosFixture cosmos, BrowserFixtu
         Assert.Fail($"#{id} cannot be reached with the Tab key.");
     }
 
-    /// <summary>A valid code and the same code with one B/8, S/5, Z/2 or G/6 swapped, when only that swap fits.</summary>
+    /// <summary>A valid code and the code with one B/8, S/5, Z/2 or G/6 swapped, when only that swap fits.</summary>
     private static (string Code, string Mistyped) Confusable()
     {
         var swaps = new Dictionary<char, char> { ['B'] = '8', ['8'] = 'B', ['S'] = '5', ['5'] = 'S', ['Z'] = '2',

@@ -29,7 +29,8 @@ public sealed class PageSession : IAsyncDisposable
         page.Console += (_, message) =>
         {
             // A 4xx answer is an outcome the page explains, which Chromium also reports on the console.
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            if (message.Type == "error"
+                && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
                 ConsoleErrors.Add(message.Text);
         };
         page.PageError += (_, error) => ConsoleErrors.Add(error);
@@ -97,7 +98,7 @@ public sealed class PageSession : IAsyncDisposable
         Assert.Empty(ConsoleErrors);
     }
 
-    /// <summary>Saves a screenshot when <c>GIFTING_SCREENSHOTS</c> names a folder (tools/screenshots.sh sets it).</summary>
+    /// <summary>Saves a screenshot when <c>GIFTING_SCREENSHOTS</c> names a folder (tools/screenshots.sh).</summary>
     public async Task ScreenshotAsync(string name)
     {
         if (Environment.GetEnvironmentVariable("GIFTING_SCREENSHOTS") is not { Length: > 0 } folder) return;

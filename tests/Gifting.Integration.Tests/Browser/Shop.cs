@@ -6,7 +6,7 @@ using Gifting.LocalHost;
 
 namespace Gifting.Integration.Tests.Browser;
 
-/// <summary>The other side of the counter for browser tests: cards issued, gifts sent, all through the stand-in.</summary>
+/// <summary>The other side of the counter: cards issued and gifts sent, all through the stand-in.</summary>
 public sealed class Shop(LocalStandIn standIn)
 {
     private readonly LocalTokens _tokens = standIn.HandlerServices.GetRequiredService<LocalTokens>();
@@ -40,7 +40,7 @@ public sealed class Shop(LocalStandIn standIn)
         return (card.GetProperty("code").GetString()!, card.GetProperty("serial").GetString()!);
     }
 
-    /// <summary>An e-gift of $25 from the People Team with a message, delivered by email: its one-click link's path.</summary>
+    /// <summary>An e-gift of $25 from the People Team with a message, by email: its one-click link's path.</summary>
     public async Task<string> GiftLinkAsync()
     {
         var org = Api.NewId("org");

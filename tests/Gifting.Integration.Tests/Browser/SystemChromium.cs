@@ -19,7 +19,7 @@ public static class SystemChromium
 
     public static bool Required => Environment.GetEnvironmentVariable("GIFTING_REQUIRE_BROWSER") == "1";
 
-    /// <summary>The browser's path; fails when it is required and missing, skips the test when it is not required.</summary>
+    /// <summary>The browser's path; fails when it is required and missing, else skips the test.</summary>
     public static string Require()
     {
         var found = Find();

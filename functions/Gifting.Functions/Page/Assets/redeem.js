@@ -18,7 +18,9 @@ const SITES = {
 const query = new URLSearchParams(window.location.search);
 let linkToken = query.get("t") ?? store.getItem("gifting.link");
 store.removeItem("gifting.link");
-const oidcReturn = query.has("code") && query.has("state") ? { code: query.get("code"), state: query.get("state") } : null;
+const oidcReturn = query.has("code") && query.has("state")
+  ? { code: query.get("code"), state: query.get("state") }
+  : null;
 if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
 
 let token = store.getItem("gifting.token");
@@ -35,7 +37,8 @@ function date(iso) {
 
 function when(seconds) {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  const at = new Date(Date.now() + seconds * 1000).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+  const at = new Date(Date.now() + seconds * 1000)
+    .toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
   return `${minutes} minute${minutes === 1 ? "" : "s"} (at ${at})`;
 }
 
@@ -262,7 +265,10 @@ async function submitCode(event) {
   $("redeem").disabled = true;
   try {
     const answer = await redeem({ code: parsed.symbols });
-    if (answer?.status === 200 || answer?.json?.redeemedByYou) field.value = "";
+    if (answer?.status === 200 || answer?.json?.redeemedByYou) {
+      field.value = "";
+      checkField();
+    }
   } finally {
     $("redeem").disabled = false;
   }
