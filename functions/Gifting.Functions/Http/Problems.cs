@@ -37,7 +37,7 @@ public static class Problems
         };
     }
 
-    /// <summary>What an outcome tells beyond its code: the caller's earlier redemption, the card's marketplace.</summary>
+    /// <summary>What an outcome tells beyond its code: the caller's own redemption, or the card's site.</summary>
     private static Dictionary<string, object?>? ExtensionsOf(Failure failure)
     {
         if (failure.RedeemedByCaller is { } prior)
