@@ -58,6 +58,7 @@ public static class GiftingCoreServices
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<Delivery.ILinkSource>(sp => sp.GetRequiredService<LinkTokens>());
         services.AddSingleton<LinkedCards>();
+        services.AddSingleton<PreviewLink>();
         services.AddSingleton<LineCards>();
         services.AddSingleton<PlaceOrder>();
         services.AddSingleton<ProcessOrderChunk>();

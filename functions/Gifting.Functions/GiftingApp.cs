@@ -5,6 +5,7 @@ using Gifting.Functions.Endpoints;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
 using Gifting.Functions.Orders;
+using Gifting.Functions.Page;
 using Gifting.Functions.Responses;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
@@ -22,6 +23,9 @@ public static class GiftingApp
 {
     public const string LocalEnvironment = "Local";
 
+    /// <summary>The category of ASP.NET Core's "Request starting GET http://.../redeem?t=..." lines.</summary>
+    public const string RequestLines = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     private static readonly Dictionary<string, string?> QuietFramework = new()
     {
         ["Logging:LogLevel:Default"] = "Information",
@@ -38,6 +42,9 @@ public static class GiftingApp
         if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         configure?.Invoke(builder);
+        // The framework's request lines carry the full URL, and a one-click link's token is in the URL of the page
+        // it opens: they stay off whatever the configuration says (added after it, this rule wins for the category).
+        builder.Logging.AddFilter(RequestLines, LogLevel.Warning);
         AddServices(builder.Services, builder.Configuration, builder.Environment);
         var app = builder.Build();
         UsePipeline(app);
@@ -74,10 +81,15 @@ public static class GiftingApp
         services.AddSetting(configuration, DeliveryOptions.Section, (DeliveryOptions o) => o.ToSettings());
         services.AddSingleton<OrderLinesReader>();
         services.AddGiftMessages(configuration);
+        services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => RedeemPageAssets.Load(RedeemPageAssets.DefaultFolder,
+            sp.GetRequiredService<AuthOptions>(), sp.GetRequiredService<IOptions<SignInOptions>>().Value));
     }
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context =>
         {
@@ -101,6 +113,8 @@ public static class GiftingApp
         }).Produces<HealthResponse>().DescribeProblems();
         app.MapGiftingOpenApi();
         app.MapRedemptions();
+        app.MapLinkPreviews();
+        app.MapRedeemPage();
         app.MapBalance();
         app.MapCards();
         app.MapAccounts();

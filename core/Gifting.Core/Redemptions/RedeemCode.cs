@@ -10,8 +10,8 @@ namespace Gifting.Core.Redemptions;
 /// <summary>
 /// Redeems a claim code, or the one-click link token of an e-gift's line, into the caller's gift balance. The card is
 /// first claimed for the account with a conditional write (exactly one claimant wins), then credited and finalised by
-/// <see cref="CompleteRedemption"/>. A link is single-use: once its card is redeemed it answers already redeemed, also
-/// to the shopper it credited.
+/// <see cref="CompleteRedemption"/>. Once a card is redeemed, a code or link answers already redeemed, telling the
+/// shopper it credited which redemption that was and when.
 /// </summary>
 public sealed class RedeemCode(
     ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RecordHold recordHold,
@@ -19,6 +19,7 @@ public sealed class RedeemCode(
     LinkedCards links, TimeProvider clock)
 {
     public const string NoSuchCode = "This claim code is not valid.";
+    public const string AlreadyRedeemed = "This claim code has already been redeemed.";
 
     public async Task<Result<Redemption>> ExecuteAsync(RedeemCommand command, CancellationToken cancellationToken)
     {
@@ -32,7 +33,8 @@ public sealed class RedeemCode(
         Result<Redemption> result = lookup.Card is null
             ? lookup.Refusal!
             : await RedeemAsync(lookup.Card, command, cancellationToken);
-        if (!result.Succeeded)
+        // The caller's own card again reveals nothing and guesses nothing: it costs no attempt.
+        if (!result.Succeeded && result.Failure!.RedeemedByCaller is null)
             await throttle.RecordFailureAsync(command.Account, command.ClientAddress, cancellationToken);
         return result;
     }
@@ -79,20 +81,20 @@ public sealed class RedeemCode(
                     return Pending(card);
                 case CardStatus.Redeeming when card.ClaimedBy == command.Account:
                     return await CompleteAsync(stored, known: null, cancellationToken);
-                case CardStatus.Redeemed when card.ClaimedBy == command.Account && command.LinkToken is null:
-                    // The caller's own redemption, finished earlier (a retry after a crash lands here):
-                    // answer it again.
-                    var now = await ledger.ReadAsync(command.Account, cancellationToken);
-                    if (now.Latest is null)
-                        throw new InvalidOperationException("A redeemed card's claimant has no ledger.");
-                    return new Redemption(card.RedemptionId!, card.Last4, card.Value,
-                        balances.Of(now, card.Marketplace));
+                case CardStatus.Redeemed when card.ClaimedBy == command.Account:
+                    // The caller's own redemption, finished earlier (a retry without an Idempotency-Key lands here):
+                    // already redeemed, with which redemption and since when, so the client knows it counted once.
+                    return new Failure(ErrorCode.AlreadyRedeemed, AlreadyRedeemed)
+                    {
+                        RedeemedByCaller = new PriorRedemption(card.RedemptionId!,
+                            card.RedeemedAt ?? throw new InvalidOperationException("A redeemed card has no date.")),
+                    };
                 case CardStatus.Held or CardStatus.Redeemed:
-                    return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
+                    return new Failure(ErrorCode.AlreadyRedeemed, AlreadyRedeemed);
                 case CardStatus.Redeeming:
                     var completed = await complete.ExecuteAsync(stored, cancellationToken);
                     if (completed.Succeeded)
-                        return new Failure(ErrorCode.AlreadyRedeemed, "This claim code has already been redeemed.");
+                        return new Failure(ErrorCode.AlreadyRedeemed, AlreadyRedeemed);
                     // The claimant could not be credited and the card was given back: it is free for this account.
                     return null;
             }
@@ -101,7 +103,10 @@ public sealed class RedeemCode(
             var marketplace = account.Latest?.Marketplace ?? command.TokenMarketplace;
             if (card.Marketplace != marketplace)
                 return new Failure(ErrorCode.RegionMismatch,
-                    $"This card is for marketplace {card.Marketplace}; the balance is in {marketplace}.");
+                    $"This card is for marketplace {card.Marketplace}; the balance is in {marketplace}.")
+                {
+                    CardMarketplace = card.Marketplace,
+                };
 
             if (claim is null)
             {

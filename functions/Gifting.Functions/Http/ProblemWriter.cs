@@ -12,7 +12,12 @@ public static class ProblemWriter
 
     /// <summary>As the other overload, with <paramref name="errors"/>, if any, as the <c>errors</c>.</summary>
     public static Task WriteAsync(
-        HttpContext context, int status, string code, string title, string detail, object? errors)
+        HttpContext context, int status, string code, string title, string detail, object? errors) =>
+        WriteAsync(context, status, code, title, detail, errors, extensions: null);
+
+    /// <summary>As the other overloads, with <paramref name="extensions"/> as further members of the problem.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail,
+        object? errors, IReadOnlyDictionary<string, object?>? extensions)
     {
         var problem = new ProblemDetails
         {
@@ -23,6 +28,7 @@ public static class ProblemWriter
             Extensions = { ["code"] = code, ["correlationId"] = CorrelationId(context) },
         };
         if (errors is not null) problem.Extensions["errors"] = errors;
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(
             problem, GiftingJson.Options, "application/problem+json", context.RequestAborted);

@@ -29,8 +29,27 @@ public static class Problems
 
     public static IResult For(Failure failure)
     {
+        ArgumentNullException.ThrowIfNull(failure);
         var (status, code, title) = Table[failure.Code];
-        return new ProblemResult(status, code, title, failure.Detail, failure.RetryAfter);
+        return new ProblemResult(status, code, title, failure.Detail, failure.RetryAfter)
+        {
+            Extensions = ExtensionsOf(failure),
+        };
+    }
+
+    /// <summary>What an outcome tells beyond its code: the caller's own redemption, or the card's site.</summary>
+    private static Dictionary<string, object?>? ExtensionsOf(Failure failure)
+    {
+        if (failure.RedeemedByCaller is { } prior)
+        {
+            return new Dictionary<string, object?>
+            {
+                ["redeemedByYou"] = true, ["redemptionId"] = prior.RedemptionId, ["redeemedAt"] = prior.RedeemedAt,
+            };
+        }
+        return failure.CardMarketplace is { } marketplace
+            ? new Dictionary<string, object?> { ["cardMarketplace"] = marketplace.Code }
+            : null;
     }
 
     /// <summary>The status a use-case outcome's problem code is answered with; null for a code not in it.</summary>
@@ -52,12 +71,14 @@ public static class Problems
     private sealed class ProblemResult(
         int status, string code, string title, string detail, TimeSpan? retryAfter, object? errors = null) : IResult
     {
+        public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             if (retryAfter is { } wait)
                 httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
                     .ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ProblemWriter.WriteAsync(httpContext, status, code, title, detail, errors);
+            return ProblemWriter.WriteAsync(httpContext, status, code, title, detail, errors, Extensions);
         }
     }
 }

@@ -70,6 +70,7 @@ public sealed class LinkRedemptionTests
         var again = await core.RedeemLinkAsync(Alice, token);
 
         Assert.Equal(ErrorCode.AlreadyRedeemed, again.Failure?.Code);
+        Assert.NotNull(again.Failure!.RedeemedByCaller);
         Assert.Equal(25_00, (await core.BalanceAsync(Alice)).Gift.Amount);
     }
 
@@ -85,6 +86,7 @@ public sealed class LinkRedemptionTests
         var other = await core.RedeemLinkAsync(Bob, token);
 
         Assert.Equal(ErrorCode.AlreadyRedeemed, other.Failure?.Code);
+        Assert.Null(other.Failure!.RedeemedByCaller);
         Assert.Equal(0, (await core.BalanceAsync(Bob)).Gift.Amount);
         Assert.Equal(1, (await core.OrderAsync(Acme, orderId)).Counts.Redeemed);
     }

@@ -46,7 +46,7 @@ public sealed class RedeemCodeTests
     }
 
     [Fact]
-    public async Task Redeem_WhenCodeAlreadyRedeemed_ReturnsAlreadyRedeemed()
+    public async Task Redeem_WhenCodeAlreadyRedeemed_TellsTheRedeemerWhenAndWhichRedemption_AndOthersNothing()
     {
         var issued = await _core.IssueOneAsync();
         var first = await _core.RedeemAsync(Alice, issued.Code.Display);
@@ -54,12 +54,26 @@ public sealed class RedeemCodeTests
         var again = await _core.RedeemAsync(Alice, issued.Code.Display);
         var other = await _core.RedeemAsync(Bob, issued.Code.Display);
 
-        // The redeemer's repeat is answered as the first time, with nothing credited twice.
-        Assert.Equal(first.Value.RedemptionId, again.Value.RedemptionId);
-        Assert.Equal(first.Value.Balance!.Available, again.Value.Balance!.Available);
+        Assert.Equal(ErrorCode.AlreadyRedeemed, again.Failure?.Code);
+        Assert.Equal(first.Value.RedemptionId, again.Failure!.RedeemedByCaller?.RedemptionId);
+        Assert.Equal((await _core.CardAsync(issued.Card.Serial)).RedeemedAt,
+            again.Failure.RedeemedByCaller!.RedeemedAt);
         Assert.Equal(ErrorCode.AlreadyRedeemed, other.Failure?.Code);
+        Assert.Null(other.Failure!.RedeemedByCaller);
         Assert.Single(_core.Ledger.Entries(Alice));
         Assert.Empty(_core.Ledger.Entries(Bob));
+    }
+
+    [Fact]
+    public async Task Redeem_WhenOwnCodeRepeated_CostsNoAttempt()
+    {
+        var issued = await _core.IssueOneAsync();
+        await _core.RedeemAsync(Alice, issued.Code.Display);
+
+        for (var i = 0; i < 10; i++) await _core.RedeemAsync(Alice, issued.Code.Display);
+        var next = await _core.RedeemAsync(Alice, (await _core.IssueOneAsync()).Code.Display);
+
+        Assert.True(next.Succeeded);
     }
 
     [Fact]

@@ -31,6 +31,11 @@ public sealed class HostContractTests(CosmosFixture cosmos)
         Assert.Contains("api/cards/{serial}", declared);
         Assert.Contains("api/orders/{orderId}/lines", declared);
         Assert.Contains("api/orders/{orderId}/lines/{lineId}/resend", declared);
+        // The redeem page is at /redeem in Azure too: host.json's route prefix is empty, and API routes spell api/.
+        Assert.Empty(prefix);
+        Assert.Contains("redeem", declared);
+        Assert.Contains("redeem/assets/{name}", declared);
+        Assert.Contains("api/link-previews", declared);
         Assert.Equal(routes.Order(), declared.Order());
     }
 

@@ -78,7 +78,11 @@ public sealed class FrontDoorTests : IDisposable
     [InlineData("GET", "/api/redemptions", false)]
     [InlineData("POST", "/ProcessRefund", false)]
     [InlineData("POST", "/ExpirePromotionalCredits", false)]
-    [InlineData("GET", "/redeem", false)]
+    [InlineData("GET", "/redeem", true)]
+    [InlineData("GET", "/redeem/assets/redeem.js", true)]
+    [InlineData("POST", "/api/link-previews", true)]
+    [InlineData("POST", "/redeem", false)]
+    [InlineData("GET", "/api/redeem", false)]
     [InlineData("GET", "/cards/1234567890123456", false)]
     public void RepositoryRoutes_AreTheRoutePrefixOfHostJsonPlusEachHttpRoute(string method, string path, bool declared)
     {

@@ -23,7 +23,7 @@ public sealed class LinkRedemptionTests(CosmosFixture cosmos) : IDisposable
     public void Dispose() => _orders?.Dispose();
 
     [Fact]
-    public async Task RedeemByLink_CreditsOnceAndCountsTheLine_ThenAnswersAlreadyRedeemedToEveryone()
+    public async Task RedeemByLink_CreditsOnceAndCountsTheLine_ThenAnswersAlreadyRedeemed_SayingSoToTheRedeemer()
     {
         var (org, orderId, tokens) = await IssueAsync(2);
         var alice = Orders.App.ClientFor(Api.NewId("alice"), "customer");
@@ -37,7 +37,9 @@ public sealed class LinkRedemptionTests(CosmosFixture cosmos) : IDisposable
         var body = await redeemed.JsonAsync();
         Assert.Equal(25_00, body.GetProperty("card").GetProperty("value").GetProperty("amount").GetInt64());
         Assert.StartsWith("rdm_", body.GetProperty("redemptionId").GetString(), StringComparison.Ordinal);
-        await again.AssertProblemAsync(409, "already_redeemed");
+        var mine = await again.AssertProblemAsync(409, "already_redeemed");
+        Assert.True(mine.GetProperty("redeemedByYou").GetBoolean());
+        Assert.Equal(body.GetProperty("redemptionId").GetString(), mine.GetProperty("redemptionId").GetString());
         var bare = await other.AssertProblemAsync(409, "already_redeemed");
         Assert.False(bare.TryGetProperty("redeemedByYou", out _));
         Assert.Equal(25_00, await alice.GiftBalanceAsync());

@@ -6,7 +6,8 @@ namespace Gifting.Integration.Tests.Redemptions;
 
 /// <summary>
 /// The process "dies" right after a write reached Cosmos DB (the store throws after the write), the request fails,
-/// and the client retries: the balance is credited exactly once and the card ends redeemed.
+/// and the client retries: the balance is credited exactly once and the card ends redeemed. A retry that finds its own
+/// redemption already finished (the crash came after the finalise) is told so: 409 with <c>redeemedByYou</c>.
 /// </summary>
 [Collection(CosmosCollection.Name)]
 public sealed class CrashRecoveryTests(CosmosFixture cosmos)
@@ -26,7 +27,11 @@ public sealed class CrashRecoveryTests(CosmosFixture cosmos)
         using var retried = await shopper.RedeemAsync(card.GetProperty("code").GetString()!, key);
 
         await crashed.AssertProblemAsync(500, "internal_error");
-        Assert.Equal(200, (int)retried.StatusCode);
+        if (boundary == "after-finalise")
+            Assert.True((await retried.AssertProblemAsync(409, "already_redeemed")).GetProperty("redeemedByYou")
+                .GetBoolean());
+        else
+            Assert.Equal(200, (int)retried.StatusCode);
         Assert.Equal(1234, await shopper.GiftBalanceAsync());
         var activity = await (await shopper.GetAsync("/api/balance/activity")).JsonAsync();
         Assert.Single(activity.GetProperty("items").EnumerateArray());
@@ -49,7 +54,8 @@ public sealed class CrashRecoveryTests(CosmosFixture cosmos)
 
         Assert.Equal(700, await alice.GiftBalanceAsync());
         Assert.Equal(0, await bob.GiftBalanceAsync());
-        Assert.Equal(200, (int)(await alice.RedeemAsync(code)).StatusCode);
+        var mine = await (await alice.RedeemAsync(code)).AssertProblemAsync(409, "already_redeemed");
+        Assert.True(mine.GetProperty("redeemedByYou").GetBoolean());
         Assert.Equal(700, await alice.GiftBalanceAsync());
     }
 

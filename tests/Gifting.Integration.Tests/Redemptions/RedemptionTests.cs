@@ -31,6 +31,53 @@ public sealed class RedemptionTests(CosmosFixture cosmos) : IDisposable
     }
 
     [Fact]
+    public async Task Redeem_OwnCodeAgain_Answers409RedeemedByYouWithTheFirstRedemption_AndOthersTheBareProblem()
+    {
+        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 2500))[0]
+            .GetProperty("code").GetString()!;
+        var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
+        var other = _app.ClientFor(Api.NewId("other"), "customer");
+        using var first = await shopper.RedeemAsync(code);
+        var redemptionId = (await first.JsonAsync()).GetProperty("redemptionId").GetString();
+
+        using var again = await shopper.RedeemAsync(code.ToLowerInvariant());
+        using var theirs = await other.RedeemAsync(code);
+
+        var mine = await again.AssertProblemAsync(409, "already_redeemed");
+        Assert.True(mine.GetProperty("redeemedByYou").GetBoolean());
+        Assert.Equal(redemptionId, mine.GetProperty("redemptionId").GetString());
+        var activity = await (await shopper.GetAsync("/api/balance/activity")).JsonAsync();
+        var entry = Assert.Single(activity.GetProperty("items").EnumerateArray());
+        Assert.Equal(entry.GetProperty("occurredAt").GetDateTimeOffset(),
+            mine.GetProperty("redeemedAt").GetDateTimeOffset());
+        var bare = await theirs.AssertProblemAsync(409, "already_redeemed");
+        Assert.False(bare.TryGetProperty("redeemedByYou", out _));
+        Assert.False(bare.TryGetProperty("redemptionId", out _));
+        Assert.False(bare.TryGetProperty("redeemedAt", out _));
+        Assert.Equal(2500, await shopper.GiftBalanceAsync());
+    }
+
+    [Fact]
+    public async Task Redeem_ReplayedWithItsIdempotencyKey_ReplaysThe200_WhileAKeylessRepeatIs409()
+    {
+        var code = (await _app.ClientFor("issuer-1", "issuer").IssueAsync(amount: 2500))[0]
+            .GetProperty("code").GetString()!;
+        var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
+        var key = Api.NewId("key");
+
+        using var first = await shopper.RedeemAsync(code, key);
+        using var replay = await shopper.RedeemAsync(code, key);
+        using var keyless = await shopper.RedeemAsync(code);
+
+        Assert.Equal(200, (int)first.StatusCode);
+        Assert.Equal(200, (int)replay.StatusCode);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        await keyless.AssertProblemAsync(409, "already_redeemed");
+        Assert.Equal(2500, await shopper.GiftBalanceAsync());
+    }
+
+    [Fact]
     public async Task Activity_WhenMoreThanOnePage_PagesNewestFirstWithCursor()
     {
         var cards = await _app.ClientFor("issuer-1", "issuer").IssueAsync(count: 5, amount: 100);
