@@ -39,6 +39,7 @@ public static class GiftingInfraServices
         services.AddSingleton<IAttemptLog, CosmosAttemptLog>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
         services.AddSingleton<IHoldStore, CosmosHoldStore>();
+        services.AddSingleton<Core.Freezes.IFreezeStore, CosmosFreezeStore>();
         services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
         services.AddSingleton<IUnfinishedRedemptionIndex, CosmosUnfinishedRedemptionIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();

@@ -97,7 +97,10 @@ public sealed class RedeemCode(
                     return null;
             }
 
+            // Only a new claim is refused: a claim made before a freeze is finished above, as the protocol promises.
+            if (card.Frozen) return new Failure(ErrorCode.CardFrozen, "This card is frozen.");
             var account = await ledger.ReadAsync(command.Account, cancellationToken);
+            if (account.Frozen) return new Failure(ErrorCode.AccountFrozen, "This account is frozen.");
             var marketplace = account.Latest?.Marketplace ?? command.TokenMarketplace;
             if (card.Marketplace != marketplace)
                 return new Failure(ErrorCode.RegionMismatch,
