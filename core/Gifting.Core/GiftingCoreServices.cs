@@ -74,6 +74,9 @@ public static class GiftingCoreServices
         services.AddSingleton<Adjustments.ReverseEntry>();
         services.AddSingleton<Freezes.FreezeAccount>();
         services.AddSingleton<Freezes.FreezeCard>();
+        services.TryAddSingleton(VelocityLimits.Default);
+        services.AddSingleton<VelocityRules>();
+        services.AddSingleton<ListReviews>();
         return services;
     }
 }
