@@ -32,14 +32,11 @@ public sealed class AdjustBalance(AccountLedger ledger)
             return new Failure(ErrorCode.ValidationFailed,
                 $"Reason {command.Reason} does not allow a {(command.Credit ? "credit" : "debit")}.");
         var account = await ledger.ReadAsync(command.Account, cancellationToken);
-        var marketplace = account.Latest?.Marketplace ?? (command.Credit ? command.Marketplace : null);
-        if (marketplace is null)
-            return command.Credit
-                ? new Failure(ErrorCode.ValidationFailed,
-                    $"This account has no balance yet: name the marketplace its {command.Amount.Currency} is for.")
-                : new Failure(ErrorCode.InsufficientFunds, "This account has no balance to take from.");
-        if (command.Amount.Currency != marketplace.Currency)
-            return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
+        if (!command.Credit && account.Latest is null)
+            return new Failure(ErrorCode.InsufficientFunds, "This account has no balance to take from.");
+        var opened = OpeningMarketplace.For(account, command.Amount, command.Marketplace);
+        if (!opened.Succeeded) return opened.Failure!;
+        var marketplace = opened.Value;
 
         var fingerprint = command.Fingerprint();
         var signed = command.Credit ? command.Amount : command.Amount.Negate();

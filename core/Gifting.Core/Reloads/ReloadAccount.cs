@@ -28,11 +28,9 @@ public sealed class ReloadAccount(AccountLedger ledger)
         if (command.Amount.Amount is <= 0 or > MaxAmount)
             return new Failure(ErrorCode.ValidationFailed, $"A reload must be 1 to {MaxAmount} minor units.");
         var account = await ledger.ReadAsync(command.Account, cancellationToken);
-        if ((account.Latest?.Marketplace ?? command.Marketplace) is not { } marketplace)
-            return new Failure(ErrorCode.ValidationFailed,
-                $"This account has no balance yet: name the marketplace its {command.Amount.Currency} balance is for.");
-        if (command.Amount.Currency != marketplace.Currency)
-            return new Failure(ErrorCode.CurrencyMismatch, $"This account's balance is in {marketplace.Currency}.");
+        var opened = OpeningMarketplace.For(account, command.Amount, command.Marketplace);
+        if (!opened.Succeeded) return opened.Failure!;
+        var marketplace = opened.Value;
 
         var fingerprint = command.Fingerprint();
         // Frozen is decided on each attempt's read, so a reload posted before a freeze is still answered after it.
