@@ -6,7 +6,7 @@ namespace Gifting.Testing;
 public sealed partial class CoreBuilder
 {
     private Func<IFreezeStore, IFreezeStore> _decorateFreezes = s => s;
-    private InMemoryRedemptionWindows _windows = new();
+    private IRedemptionWindows _windows = new InMemoryRedemptionWindows();
     // Most tests redeem many cards into one account quickly; the velocity tests name the limits they check.
     private VelocityLimits _velocity = new(BalanceStateMax, int.MaxValue, TimeSpan.Zero);
 
@@ -19,7 +19,7 @@ public sealed partial class CoreBuilder
     }
 
     /// <summary>Shares the velocity windows with another core, as a restarted app shares its database.</summary>
-    public CoreBuilder WithWindows(InMemoryRedemptionWindows windows)
+    public CoreBuilder WithWindows(IRedemptionWindows windows)
     {
         _windows = windows;
         return this;

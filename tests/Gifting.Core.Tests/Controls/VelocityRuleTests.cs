@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Gifting.Core.Cards;
 using Gifting.Core.Redemptions;
 using Gifting.Testing;
@@ -116,6 +117,39 @@ public sealed class VelocityRuleTests
 
         Assert.Equal(4, windows.Counted(Alice).Count);
         Assert.All(others, r => Assert.NotNull(r.Balance));
+    }
+
+    [Fact]
+    public async Task RetriedRedemption_AfterACrashBetweenTheCountAndTheClaim_IsCountedOnceAndJudgedAlike()
+    {
+        var windows = new InMemoryRedemptionWindows();
+        var key = CoreBuilder.NewKey(1);
+        var limits = VelocityLimits.Default with { CodesPerHour = 2 };
+        var core = new CoreBuilder().WithHashKeys(1, key).WithVelocity(limits).WithWindows(windows).Build();
+        var cards = await core.IssueAsync(count: 2, amount: 10_00);
+        var crashing = new CoreBuilder().WithClock(core.Clock).WithStores(core.Cards, core.Ledger)
+            .WithHashKeys(1, key).WithVelocity(limits).WithWindows(new CrashingWindows(windows)).Build();
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.RedeemAsync(Alice, cards[0].Code.Display));
+        var retried = await core.RedeemAsync(Alice, cards[0].Code.Display);
+        var second = await core.RedeemAsync(Alice, cards[1].Code.Display);
+
+        Assert.Single(windows.Counted(Alice), c => c.CardId == cards[0].Card.CardId);
+        Assert.NotNull(retried.Value.Balance);
+        Assert.Null(second.Value.Balance);
+    }
+
+    /// <summary>The process dies right after the window is written, before the card is claimed.</summary>
+    private sealed class CrashingWindows(InMemoryRedemptionWindows inner) : IRedemptionWindows
+    {
+        public Task<RedemptionWindow> ReadAsync(AccountId account, CancellationToken cancellationToken) =>
+            inner.ReadAsync(account, cancellationToken);
+
+        public async Task<bool> TryWriteAsync(
+            AccountId account, ImmutableArray<CountedCard> cards, string? etag, CancellationToken cancellationToken) =>
+            await inner.TryWriteAsync(account, cards, etag, cancellationToken)
+                ? throw new SimulatedCrashException()
+                : false;
     }
 
     [Fact]
