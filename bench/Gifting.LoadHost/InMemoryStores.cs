@@ -57,6 +57,10 @@ public static class InMemoryStores
             services.AddSingleton<IHoldStore>(sp => Ledger(sp).Holds);
             services.RemoveAll<IPreferencesStore>();
             services.AddSingleton<IPreferencesStore>(sp => Ledger(sp).Preferences);
+            services.RemoveAll<Core.Freezes.IFreezeStore>();
+            services.AddSingleton<Core.Freezes.IFreezeStore>(sp => Ledger(sp).Freezes);
+            services.RemoveAll<IReviewList>();
+            services.AddSingleton<IReviewList>(sp => new InMemoryReviewList(Ledger(sp).Holds));
             var checks = infra.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType)
                 .ToHashSet();
             foreach (var check in services.Where(d => d.ServiceType == typeof(IHostedService)

@@ -38,4 +38,22 @@ public enum ErrorCode
     /// An operation found nothing to post (a lot already spent or expired). Internal: it never reaches a client.
     /// </summary>
     NothingDue,
+
+    /// <summary>A debit for gift cards: stored value cannot buy more stored value.</summary>
+    GiftCardPurchaseNotAllowed,
+
+    /// <summary>The account is frozen: its redemptions, debits and reloads are refused.</summary>
+    AccountFrozen,
+
+    /// <summary>The card is frozen: it can be neither redeemed nor activated.</summary>
+    CardFrozen,
+
+    /// <summary>The entry named has been reversed already.</summary>
+    AlreadyReversed,
+
+    /// <summary>The entry cannot be reversed: its kind is not one that can, or undoing it would overdraw.</summary>
+    NotReversible,
+
+    /// <summary>The account has no entry with this id.</summary>
+    EntryNotFound,
 }

@@ -70,6 +70,14 @@ public static class GiftingCoreServices
         services.TryAddSingleton(Delivery.DeliverySettings.Default);
         services.AddSingleton<Delivery.DeliverLine>();
         services.AddSingleton<Delivery.ResendLine>();
+        services.AddSingleton<Reloads.ReloadAccount>();
+        services.AddSingleton<Adjustments.AdjustBalance>();
+        services.AddSingleton<Adjustments.ReverseEntry>();
+        services.AddSingleton<Freezes.FreezeAccount>();
+        services.AddSingleton<Freezes.FreezeCard>();
+        services.TryAddSingleton(VelocityLimits.Default);
+        services.AddSingleton<VelocityRules>();
+        services.AddSingleton<ListReviews>();
         return services;
     }
 }

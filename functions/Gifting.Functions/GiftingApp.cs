@@ -73,6 +73,7 @@ public static class GiftingApp
         services.AddCodeEncryption(configuration);
         services.AddSetting(configuration, RedemptionOptions.Section, (RedemptionOptions o) => o.ToLimits());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RedemptionOptions>>().Value.ToReviewPolicy());
+        services.AddSetting(configuration, VelocityOptions.Section, (VelocityOptions o) => o.ToLimits());
         services.AddSetting(configuration, PromotionOptions.Section, (PromotionOptions o) => o.ToLimits());
         services.AddSetting(configuration, RefundOptions.Section, (RefundOptions o) => o.ToLimits());
         services.AddSetting(configuration, FundingOptions.Section, (FundingOptions o) => o.ToLimits());
@@ -118,6 +119,8 @@ public static class GiftingApp
         app.MapBalance();
         app.MapCards();
         app.MapAccounts();
+        app.MapControls();
+        app.MapReviews();
         app.MapFunding();
         app.MapOrders();
         app.MapRefundTrigger();

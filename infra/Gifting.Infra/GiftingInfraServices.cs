@@ -38,7 +38,11 @@ public static class GiftingInfraServices
         services.AddSingleton<IPreferencesStore, CosmosPreferencesStore>();
         services.AddSingleton<IAttemptLog, CosmosAttemptLog>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
+        services.AddSingleton<CosmosReviewList>();
+        services.AddSingleton<IReviewList>(sp => sp.GetRequiredService<CosmosReviewList>());
         services.AddSingleton<IHoldStore, CosmosHoldStore>();
+        services.AddSingleton<IRedemptionWindows, CosmosRedemptionWindows>();
+        services.AddSingleton<Core.Freezes.IFreezeStore, CosmosFreezeStore>();
         services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
         services.AddSingleton<IUnfinishedRedemptionIndex, CosmosUnfinishedRedemptionIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();

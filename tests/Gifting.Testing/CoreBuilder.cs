@@ -92,6 +92,10 @@ public sealed partial class CoreBuilder
         services.AddSingleton(_decorateCards(_cards));
         services.AddSingleton(_decorateLedger(_ledger));
         services.AddSingleton(_decorateExpiries(_expiryIndex));
+        services.AddSingleton(_decorateFreezes(_ledger.Freezes));
+        services.AddSingleton<IRedemptionWindows>(_windows);
+        services.AddSingleton<IReviewList>(new InMemoryReviewList(_ledger.Holds));
+        services.AddSingleton(_velocity);
         var holds = _ledger.Holds;
         services.AddSingleton(_decorateHolds(holds));
         services.AddSingleton(_decorateUnfinished(_unfinished));

@@ -20,6 +20,9 @@ public sealed class InMemoryHoldStore : IHoldStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Every hold with its account, in no order.</summary>
+    public IReadOnlyList<(AccountId Account, Hold Hold)> All() => [.. _holds.Select(h => (h.Key.Item1, h.Value))];
+
     public IReadOnlyList<Hold> List(AccountId account) =>
         _holds.Where(h => h.Key.Item1 == account).Select(h => h.Value).ToList();
 }

@@ -14,6 +14,8 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
     public InMemoryPreferencesStore Preferences { get; } = new();
 
+    public InMemoryFreezeStore Freezes { get; } = new();
+
     private readonly Lock _gate = new();
     private readonly Dictionary<AccountId, AccountEntries> _accounts = [];
 
@@ -32,7 +34,10 @@ public sealed class InMemoryLedgerStore : ILedgerStore
                 ? entries.BySeq.Values[^1]
                 : null;
         }
-        return Task.FromResult(new AccountState(latest, [.. Holds.List(account)], Preferences.Find(account)));
+        return Task.FromResult(new AccountState(latest, [.. Holds.List(account)], Preferences.Find(account))
+        {
+            Freeze = Freezes.Find(account),
+        });
     }
 
     public Task<bool> TryAppendAsync(LedgerEntry entry, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public sealed class ActivateCard(ICardStore cards, TimeProvider clock)
             var stored = await lookup.ReadAsync(cancellationToken);
             if (stored is null) return new Failure(ErrorCode.CardNotFound, "No card has this serial.");
             var card = stored.Card;
+            if (card.Frozen) return new Failure(ErrorCode.CardFrozen, "This card is frozen.");
             switch (card.Status)
             {
                 case CardStatus.Active

@@ -33,4 +33,19 @@ public sealed record Card
 
     /// <summary>The corporate order line the card was issued for: an e-gift has one, a batch's card none.</summary>
     public LineRef? Line { get; init; }
+
+    /// <summary>
+    /// The account the card was bought for, where the issuer knows one; a card redeemed soon after issue into another
+    /// account is held for review.
+    /// </summary>
+    public AccountId? BoughtFor { get; init; }
+
+    /// <summary>The rule that held the current claim for review, and why; null for a claim not held.</summary>
+    public Redemptions.HoldReason? HeldFor { get; init; }
+
+    /// <summary>The card's freeze as its latest history record set it; null if it was never frozen.</summary>
+    public Freezes.FreezeState? Freeze { get; init; }
+
+    /// <summary>A frozen card can be neither claimed nor activated.</summary>
+    public bool Frozen => Freeze?.Frozen == true;
 }

@@ -5,8 +5,11 @@ using Gifting.Core.Balances;
 
 namespace Gifting.Core.Debits;
 
-/// <summary>What is being paid for: the shopper's preferences say whether gift balance is spent on each.</summary>
-public enum DebitKind { Order, Subscription }
+/// <summary>
+/// What is being paid for: the shopper's preferences say whether gift balance is spent on orders and subscriptions.
+/// Gift cards cannot be paid for from the balance at all.
+/// </summary>
+public enum DebitKind { Order, Subscription, GiftCard }
 
 /// <summary>
 /// A checkout's request to spend an account's balance; <see cref="DebitKey"/> makes retries post once.

@@ -16,6 +16,9 @@ public sealed class DebitAccount(
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.Amount.Amount <= 0) return new Failure(ErrorCode.ValidationFailed, "A debit must be positive.");
+        // Stored value buying stored value would let promotional credit, or a balance under review, leave as a card.
+        if (command.Kind == DebitKind.GiftCard)
+            return new Failure(ErrorCode.GiftCardPurchaseNotAllowed, "Gift cards cannot be paid for from a balance.");
         // One read gives the marketplace, the preferences and the balance the posting decides on first.
         var account = await ledger.ReadAsync(command.Account, cancellationToken);
         if (account.Latest is not { } latest)
@@ -27,8 +30,11 @@ public sealed class DebitAccount(
         var chosen = account.Preferences ?? Preferences.Default;
         var giftSpendable = command.Kind == DebitKind.Order ? chosen.ApplyToOrders : chosen.ApplyToSubscriptions;
         var fingerprint = command.Fingerprint();
-        var posting = await ledger.PostAsync(command.Account, marketplace, OpKeys.Debit(command.DebitKey),
-            balance => Decide(balance, command, fingerprint, giftSpendable, clock.GetUtcNow()), account,
+        // Frozen is checked on each attempt's read of the account, the read the entry is then posted after.
+        var posting = await ledger.PostOnAccountAsync(command.Account, marketplace, OpKeys.Debit(command.DebitKey),
+            state => state.Frozen
+                ? new Failure(ErrorCode.AccountFrozen, "This account is frozen.")
+                : Decide(state.Balance, command, fingerprint, giftSpendable, clock.GetUtcNow()), account,
             cancellationToken);
         if (!posting.Succeeded) return posting.Failure!;
 

@@ -56,6 +56,31 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         Func<long, CancellationToken, Task<TRead>> read,
         Func<BalanceState, TRead, Result<LedgerChange>> decide,
         AccountState? known,
+        CancellationToken cancellationToken) =>
+        PostOnStateAsync(account, marketplace, opKey, read, (state, extra) => decide(state.Balance, extra), known,
+            cancellationToken);
+
+    /// <summary>
+    /// For a decision that needs the account beyond its balance (whether it is frozen): <paramref name="decide"/>
+    /// sees the account as read for each attempt, so an attempt that lost a race decides again on what is there now.
+    /// </summary>
+    public Task<Result<Posting>> PostOnAccountAsync(
+        AccountId account,
+        Marketplace marketplace,
+        string opKey,
+        Func<AccountState, Result<LedgerChange>> decide,
+        AccountState? known,
+        CancellationToken cancellationToken) =>
+        PostOnStateAsync(account, marketplace, opKey, (_, _) => Task.FromResult(true), (state, _) => decide(state),
+            known, cancellationToken);
+
+    private Task<Result<Posting>> PostOnStateAsync<TRead>(
+        AccountId account,
+        Marketplace marketplace,
+        string opKey,
+        Func<long, CancellationToken, Task<TRead>> read,
+        Func<AccountState, TRead, Result<LedgerChange>> decide,
+        AccountState? known,
         CancellationToken cancellationToken)
     {
         var first = known;
@@ -67,7 +92,7 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             var decision = latest is not null && latest.Marketplace != marketplace
                 ? new Failure(ErrorCode.RegionMismatch,
                     $"This account's balance is in marketplace {latest.Marketplace}.")
-                : decide(state.Balance, await read(state.Seq, cancellationToken));
+                : decide(state, await read(state.Seq, cancellationToken));
             if (decision.Succeeded && decision.Value.After.ExceedsMaximum)
                 decision = new Failure(ErrorCode.ValidationFailed,
                     "This would take the balance past the most one account may hold.");
@@ -82,7 +107,8 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             if (change.After.Gift < 0 || change.After.Lots.Any(l => l.Amount < 0))
                 throw new InvalidOperationException("A ledger change would make a balance negative.");
             var entry = new LedgerEntry(account, state.Seq + 1, opKey, change.Type, change.Amount,
-                change.After, marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint);
+                change.After, marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint,
+                change.Note);
             if (await store.TryAppendAsync(entry, cancellationToken))
                 return new Posting(entry, Replayed: false, state.Holds);
 

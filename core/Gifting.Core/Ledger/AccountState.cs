@@ -16,4 +16,9 @@ public sealed record AccountState(LedgerEntry? Latest, ImmutableArray<Hold> Hold
     public long Seq => Latest?.Seq ?? 0;
 
     public BalanceState Balance => Latest?.After ?? BalanceState.Empty;
+
+    /// <summary>The account's freeze as its latest applied history record set it; null if never frozen.</summary>
+    public Freezes.FreezeState? Freeze { get; init; }
+
+    public bool Frozen => Freeze?.Frozen == true;
 }

@@ -17,4 +17,5 @@ public sealed record LedgerEntry(
     DateTimeOffset OccurredAt,
     string Reference,
     Allocation? Allocation = null,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    EntryNote? Note = null);

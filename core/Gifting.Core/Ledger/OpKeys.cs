@@ -32,4 +32,12 @@ public static class OpKeys
     /// </summary>
     public static string OrderRelease(string orderId, string lineId) =>
         $"order-release:{orderId.Length}:{orderId}:{lineId}";
+
+    /// <summary>A reload is posted once per payment the order system confirmed.</summary>
+    public static string Reload(string paymentId) => $"reload:{paymentId}";
+
+    public static string Adjustment(string adjustmentId) => $"adjustment:{adjustmentId}";
+
+    /// <summary>An entry is reversed at most once: the reversal is named by the entry it undoes.</summary>
+    public static string Reversal(long seq) => $"reversal:{seq}";
 }

@@ -15,7 +15,8 @@ public sealed class RecordHold(ICardStore cards, IHoldStore holds)
         if (held.Status != CardStatus.Held || held.ClaimedBy is not { } account || held.RedemptionId is not { } id)
             throw new InvalidOperationException("Only a held card has a hold to record.");
 
-        await holds.PutAsync(account, new Hold(held.CardId, held.Serial, id, held.Value), cancellationToken);
+        var hold = new Hold(held.CardId, held.Serial, id, held.Value, held.Last4, held.ClaimedAt, held.HeldFor);
+        await holds.PutAsync(account, hold, cancellationToken);
         var current = await cards.RereadAsync(held, cancellationToken);
         if (current?.Card is { Status: CardStatus.Held } still && still.RedemptionId == id) return;
         await holds.RemoveAsync(account, held.CardId, cancellationToken);

@@ -16,7 +16,7 @@ namespace Gifting.Core.Redemptions;
 public sealed class RedeemCode(
     ICardStore cards, CodeHasher hasher, AccountLedger ledger, CompleteRedemption complete, RecordHold recordHold,
     RedemptionThrottle throttle, ReviewPolicy review, IUnfinishedRedemptionIndex unfinished, AccountBalances balances,
-    LinkedCards links, TimeProvider clock)
+    LinkedCards links, VelocityRules velocity, TimeProvider clock)
 {
     public const string NoSuchCode = "This claim code is not valid.";
     public const string AlreadyRedeemed = "This claim code has already been redeemed.";
@@ -99,7 +99,10 @@ public sealed class RedeemCode(
                     return null;
             }
 
+            // Only a new claim is refused: a claim made before a freeze is finished above, as the protocol promises.
+            if (card.Frozen) return new Failure(ErrorCode.CardFrozen, "This card is frozen.");
             var account = await ledger.ReadAsync(command.Account, cancellationToken);
+            if (account.Frozen) return new Failure(ErrorCode.AccountFrozen, "This account is frozen.");
             var marketplace = account.Latest?.Marketplace ?? command.TokenMarketplace;
             if (card.Marketplace != marketplace)
                 return new Failure(ErrorCode.RegionMismatch,
@@ -116,9 +119,13 @@ public sealed class RedeemCode(
                     card.Serial, "rdm_" + Guid.NewGuid().ToString("N"), command.Account, clock.GetUtcNow());
                 await unfinished.AddAsync(claim, cancellationToken);
             }
+            // Counted before the claim, once per card: a retry finds it counted and is judged as the first try was.
+            var counted = await velocity.CountAsync(command.Account, card, cancellationToken);
+            var heldFor = review.Reason(card) ?? counted;
             var claimed = card with
             {
-                Status = review.Holds(card) ? CardStatus.Held : CardStatus.Redeeming,
+                Status = heldFor is null ? CardStatus.Redeeming : CardStatus.Held,
+                HeldFor = heldFor,
                 ClaimedBy = command.Account,
                 RedemptionId = claim.RedemptionId,
                 ClaimedAt = claim.Since,

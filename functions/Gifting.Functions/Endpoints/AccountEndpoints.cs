@@ -21,7 +21,8 @@ public static class AccountEndpoints
         app.MapPost("/api/accounts/{accountId}/debits", DebitAsync).RequireAuthorization(Policies.Checkout)
             .WithMetadata(new IdempotentRequest(KeyRequired: true))
             .Produces<DebitResponse>(StatusCodes.Status201Created).DescribeProblems(ProblemCodes.ValidationFailed,
-                ProblemCodes.InsufficientFunds, ProblemCodes.CurrencyMismatch, ProblemCodes.ServiceBusy);
+                ProblemCodes.InsufficientFunds, ProblemCodes.CurrencyMismatch, ProblemCodes.ServiceBusy,
+                ProblemCodes.GiftCardPurchaseNotAllowed, ProblemCodes.AccountFrozen);
         app.MapPost("/api/accounts/{accountId}/promotional-credits", GrantAsync)
             .RequireAuthorization(Policies.Promotions)
             .WithMetadata(new IdempotentRequest(KeyRequired: false))
@@ -37,11 +38,16 @@ public static class AccountEndpoints
         if (!IsReference(body.OrderId)) return Problems.Validation("orderId must be 1-128 printable characters.");
         if (body.Amount.ToMoney() is not { } amount)
             return Problems.Validation("amount.currency must be an ISO 4217 code.");
-        if (body.Kind is not ("order" or "subscription"))
-            return Problems.Validation("kind must be order or subscription.");
+        if (body.Kind is not ("order" or "subscription" or "gift_card"))
+            return Problems.Validation("kind must be order, subscription or gift_card.");
         // The idempotency key names the debit, so a retry that runs again after a crash posts the same entry.
         var debitKey = Idempotency.KeyFor(http);
-        var kind = body.Kind == "order" ? DebitKind.Order : DebitKind.Subscription;
+        var kind = body.Kind switch
+        {
+            "order" => DebitKind.Order,
+            "subscription" => DebitKind.Subscription,
+            _ => DebitKind.GiftCard,
+        };
         var result = await debit.ExecuteAsync(
             new DebitCommand(account, body.OrderId, amount, body.AllowPartial, kind, debitKey), cancellationToken);
         return result.Succeeded

@@ -33,7 +33,7 @@ public static class CardEndpoints
             .WithMetadata(new IdempotentRequest(KeyRequired: false))
             .Produces<CardResponse>().DescribeProblems(ProblemCodes.ValidationFailed, ProblemCodes.CardNotFound,
                 ProblemCodes.CardAlreadyActive, ProblemCodes.AlreadyRedeemed, ProblemCodes.CardCancelled,
-                ProblemCodes.ServiceBusy);
+                ProblemCodes.CardFrozen, ProblemCodes.ServiceBusy);
         card.MapPost("/cancellation", CancelAsync).RequireAuthorization(Policies.Admin)
             .WithMetadata(new IdempotentRequest(KeyRequired: false))
             .Produces<CardResponse>()
@@ -42,6 +42,7 @@ public static class CardEndpoints
             .WithMetadata(new IdempotentRequest(KeyRequired: false))
             .Produces<CardResponse>().DescribeProblems(ProblemCodes.ValidationFailed, ProblemCodes.CardNotFound,
                 ProblemCodes.NotUnderReview, ProblemCodes.ServiceBusy);
+        card.MapCardFreezes();
     }
 
     private static async Task<IResult> IssueAsync(

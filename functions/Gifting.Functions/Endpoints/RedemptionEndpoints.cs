@@ -16,7 +16,8 @@ public static class RedemptionEndpoints
             .WithMetadata(new IdempotentRequest(KeyRequired: false))
             .Produces<RedemptionResponse>().Produces<PendingRedemptionResponse>(StatusCodes.Status202Accepted)
             .DescribeProblems(ProblemCodes.InvalidCode, ProblemCodes.AlreadyRedeemed, ProblemCodes.CardNotActivated,
-                ProblemCodes.RegionMismatch, ProblemCodes.TooManyAttempts, ProblemCodes.ServiceBusy);
+                ProblemCodes.RegionMismatch, ProblemCodes.TooManyAttempts, ProblemCodes.ServiceBusy,
+                ProblemCodes.CardFrozen, ProblemCodes.AccountFrozen);
 
     private static async Task<IResult> RedeemAsync(
         RedeemBody body, HttpContext http, RedeemCode redeem, CancellationToken cancellationToken)

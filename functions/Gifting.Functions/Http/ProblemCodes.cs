@@ -32,4 +32,9 @@ public static class ProblemCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string RequestFailed = "request_failed";
     public const string InternalError = "internal_error";
+    public const string GiftCardPurchaseNotAllowed = "gift_card_purchase_not_allowed";
+    public const string AccountFrozen = "account_frozen";
+    public const string CardFrozen = "card_frozen";
+    public const string AlreadyReversed = "already_reversed";
+    public const string NotReversible = "not_reversible";
 }

@@ -25,6 +25,13 @@ public static class Problems
         [ErrorCode.ResendTooSoon] = (429, ProblemCodes.ResendTooSoon, "Sent moments ago."),
         [ErrorCode.IdempotencyKeyMismatch] =
             (422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request."),
+        [ErrorCode.GiftCardPurchaseNotAllowed] =
+            (422, ProblemCodes.GiftCardPurchaseNotAllowed, "Gift cards cannot be bought with a balance."),
+        [ErrorCode.AccountFrozen] = (409, ProblemCodes.AccountFrozen, "The account is frozen."),
+        [ErrorCode.CardFrozen] = (409, ProblemCodes.CardFrozen, "The card is frozen."),
+        [ErrorCode.AlreadyReversed] = (409, ProblemCodes.AlreadyReversed, "The entry has been reversed already."),
+        [ErrorCode.NotReversible] = (422, ProblemCodes.NotReversible, "The entry cannot be reversed."),
+        [ErrorCode.EntryNotFound] = (404, ProblemCodes.NotFound, "No such entry."),
     };
 
     public static IResult For(Failure failure)

@@ -34,6 +34,9 @@ public sealed record ActivityItem(
         EntryType.Funding => "funding",
         EntryType.Order => "order",
         EntryType.OrderRelease => "order_release",
+        EntryType.Reload => "reload",
+        EntryType.Adjustment => "adjustment",
+        EntryType.Reversal => "reversal",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

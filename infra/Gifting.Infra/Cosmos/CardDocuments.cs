@@ -1,6 +1,7 @@
 using Gifting.Core;
 using Gifting.Core.Cards;
 using Gifting.Core.Orders;
+using Gifting.Core.Redemptions;
 
 namespace Gifting.Infra.Cosmos;
 
@@ -41,7 +42,8 @@ internal sealed record CardDocument(
     CardKind Kind, CardStatus Status, DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? ActivatedAt,
     string? ActivatedBy, string? ReceiptRef, string? ClaimedBy, string? RedemptionId, DateTimeOffset? RedeemedAt,
     DateTimeOffset? CancelledAt, DateTimeOffset? ClaimedAt = null, ReviewDecision? ReviewDecision = null,
-    string? ReviewedBy = null, DateTimeOffset? ReviewedAt = null, LineRefDocument? Line = null)
+    string? ReviewedBy = null, DateTimeOffset? ReviewedAt = null, LineRefDocument? Line = null,
+    FreezeDocument? Freeze = null, string? BoughtFor = null, string? HeldRule = null, string? HeldReason = null)
 {
     public string DocType { get; init; } = "card";
 
@@ -49,7 +51,8 @@ internal sealed record CardDocument(
         c.CodeHash, c.CodeHash, c.Serial, c.CardId, c.Last4, c.Value, c.Marketplace.Code, c.Kind, c.Status,
         c.IssuedAt, c.IssuedBy, c.ActivatedAt, c.ActivatedBy, c.ReceiptRef, c.ClaimedBy?.Value, c.RedemptionId,
         c.RedeemedAt, c.CancelledAt, c.ClaimedAt, c.ReviewDecision, c.ReviewedBy, c.ReviewedAt,
-        LineRefDocument.From(c.Line));
+        LineRefDocument.From(c.Line), FreezeDocument.From(c.Freeze), c.BoughtFor?.Value, c.HeldFor?.Rule,
+        c.HeldFor?.Reason);
 
     public Card ToCard() => new()
     {
@@ -58,7 +61,9 @@ internal sealed record CardDocument(
         IssuedBy = IssuedBy, ActivatedAt = ActivatedAt, ActivatedBy = ActivatedBy, ReceiptRef = ReceiptRef,
         ClaimedBy = ClaimedBy is null ? null : AccountId.Parse(ClaimedBy), RedemptionId = RedemptionId,
         RedeemedAt = RedeemedAt, CancelledAt = CancelledAt, ClaimedAt = ClaimedAt, ReviewDecision = ReviewDecision,
-        ReviewedBy = ReviewedBy, ReviewedAt = ReviewedAt, Line = Line?.ToLineRef(),
+        ReviewedBy = ReviewedBy, ReviewedAt = ReviewedAt, Line = Line?.ToLineRef(), Freeze = Freeze?.ToState(),
+        BoughtFor = BoughtFor is null ? null : AccountId.Parse(BoughtFor),
+        HeldFor = HeldRule is null ? null : new HoldReason(HeldRule, HeldReason ?? ""),
     };
 }
 

@@ -134,11 +134,17 @@ public sealed partial class CosmosAccounts(Container ledger, ILogger<CosmosAccou
         public string DocType { get; init; } = "account";
         public string OpKey { get; init; } = "account";
 
+        /// <summary>The latest freeze record applied; the records themselves are documents of their own.</summary>
+        public FreezeDocument? Freeze { get; init; }
+
         public static AccountDocument New(string pk) => new(CosmosAccounts.Id, pk, 0, null, [], null);
 
         public AccountState ToState(AccountId account) => new(
             Latest?.ToEntry(account),
             (Holds ?? []).Select(h => new Hold(h.CardId, h.Serial, h.RedemptionId, h.Amount)).ToImmutableArray(),
-            Preferences is { } p ? new Preferences(p.ApplyToOrders, p.ApplyToSubscriptions) : null);
+            Preferences is { } p ? new Preferences(p.ApplyToOrders, p.ApplyToSubscriptions) : null)
+        {
+            Freeze = Freeze?.ToState(),
+        };
     }
 }

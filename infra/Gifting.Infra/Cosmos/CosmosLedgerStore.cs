@@ -110,17 +110,26 @@ public sealed class CosmosLedgerStore(Container ledger, CosmosAccounts accounts)
     internal sealed record EntryDocument(
         string Id, string Pk, long Seq, string OpKey, EntryType Type, Money Amount, long Gift,
         IReadOnlyList<LotDocument> Lots, string Marketplace, DateTimeOffset OccurredAt, string Reference,
-        AllocationDocument? Allocation = null, string? Fingerprint = null)
+        AllocationDocument? Allocation = null, string? Fingerprint = null, NoteDocument? Note = null)
     {
         public string DocType { get; init; } = "entry";
 
         public static EntryDocument From(LedgerEntry e) => new(
             EntryId(e.Seq), e.Account.Value, e.Seq, e.OpKey, e.Type, e.Amount, e.After.Gift,
             LotDocument.From(e.After.Lots), e.Marketplace.Code, e.OccurredAt, e.Reference,
-            AllocationDocument.From(e.Allocation), e.Fingerprint);
+            AllocationDocument.From(e.Allocation), e.Fingerprint, NoteDocument.From(e.Note));
 
         public LedgerEntry ToEntry(AccountId account) => new(
             account, Seq, OpKey, Type, Amount, new BalanceState(Gift, LotDocument.ToLots(Lots)),
-            Core.Marketplace.Parse(Marketplace), OccurredAt, Reference, Allocation?.ToAllocation(), Fingerprint);
+            Core.Marketplace.Parse(Marketplace), OccurredAt, Reference, Allocation?.ToAllocation(), Fingerprint,
+            Note?.ToNote());
+    }
+
+    /// <summary>Who posted an operator's entry, and why.</summary>
+    internal sealed record NoteDocument(string By, string? ReasonCode, string? Text)
+    {
+        public static NoteDocument? From(EntryNote? n) => n is null ? null : new(n.By, n.ReasonCode, n.Text);
+
+        public EntryNote ToNote() => new(By, ReasonCode, Text);
     }
 }

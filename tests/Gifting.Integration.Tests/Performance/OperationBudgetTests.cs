@@ -187,6 +187,71 @@ public sealed class OperationBudgetTests : IDisposable
         return _counter.Operations.Count(o => o.IsDocument);
     }
 
+    [Fact]
+    public async Task Reload_StaysWithinItsBudget()
+    {
+        var account = Api.NewId("shopper");
+        var checkout = _app.ClientFor("checkout-1", "checkout");
+        await MeasureAsync("reload", OperationBudgets.Reload, () => Ok(checkout.PostJsonAsync(
+            $"/api/accounts/{account}/reloads",
+            new { paymentId = Api.NewId("pay"), amount = new { amount = 10_00, currency = "USD" } })));
+    }
+
+    [Fact]
+    public async Task Adjustment_StaysWithinItsBudget()
+    {
+        var (_, account) = await _app.FundedShopperAsync(1000);
+        var admin = _app.ClientFor("ops-1", "admin");
+        await MeasureAsync("adjustment", OperationBudgets.Adjustment, () => Ok(admin.PostJsonAsync(
+            $"/api/accounts/{account}/adjustments", new { adjustmentId = Api.NewId("adj"), direction = "credit",
+                amount = new { amount = 1_00, currency = "USD" }, reasonCode = "goodwill" })));
+    }
+
+    [Fact]
+    public async Task Reversal_StaysWithinItsBudget()
+    {
+        var (_, account) = await _app.FundedShopperAsync(1000);
+        var admin = _app.ClientFor("ops-1", "admin");
+        var entries = new Queue<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var credit = await admin.PostJsonAsync($"/api/accounts/{account}/adjustments", new
+            {
+                adjustmentId = Api.NewId("adj"), direction = "credit", amount = new { amount = 1_00, currency = "USD" },
+                reasonCode = "goodwill",
+            });
+            entries.Enqueue((await credit.JsonAsync()).GetProperty("id").GetString()!);
+        }
+        await MeasureAsync("reversal", OperationBudgets.Reversal, () => Ok(admin.PostJsonAsync(
+            $"/api/accounts/{account}/entries/{entries.Dequeue()}/reversal", new { reason = "error" })));
+    }
+
+    [Fact]
+    public async Task AccountFreeze_StaysWithinItsBudget()
+    {
+        var (_, account) = await _app.FundedShopperAsync(1000);
+        var support = _app.ClientFor("help-1", "support");
+        var paths = new Queue<string>(["freeze", "unfreeze"]);
+        await MeasureAsync("account freeze", OperationBudgets.AccountFreeze, () => Ok(support.PostJsonAsync(
+            $"/api/accounts/{account}/{paths.Dequeue()}", new { reason = "checking" })));
+    }
+
+    [Fact]
+    public async Task CardFreeze_StaysWithinItsBudget()
+    {
+        var serials = await SerialsAsync("digital");
+        var support = _app.ClientFor("help-1", "support");
+        await MeasureAsync("card freeze", OperationBudgets.CardFreeze, () => Ok(support.PostJsonAsync(
+            $"/api/cards/{serials.Dequeue()}/freeze", new { reason = "reported stolen" })));
+    }
+
+    [Fact]
+    public async Task ReviewList_StaysWithinItsBudget()
+    {
+        var support = _app.ClientFor("help-1", "support");
+        await MeasureAsync("review list", OperationBudgets.ReviewList, () => Ok(support.GetAsync("/api/reviews")));
+    }
+
     private async Task MeasureAsync(string useCase, int budget, Func<Task> run)
     {
         _counter.Reset();

@@ -8,7 +8,8 @@ public static class OperationBudgets
 {
     public const int BalanceRead = 1;
     public const int ActivityPage = 2;
-    public const int Redemption = 9;
+    // Two of them are the velocity rules' window: its read and its write, once per card claimed.
+    public const int Redemption = 11;
     public const int Debit = 5;
     public const int Refund = 5;
     public const int Grant = 5;
@@ -32,4 +33,14 @@ public static class OperationBudgets
 
     public const int ExpiryPerLot = 4;
     public const int ExpiryPerRun = 4;
+
+    // A reload or an adjustment is a posting (account read, entry, account patch); a reversal first reads the entry it
+    // undoes. A freeze reads what it freezes, creates its record and shows it with a replace (an account's replace
+    // reads its document again); the review list is one query in one partition.
+    public const int Reload = 3;
+    public const int Adjustment = 3;
+    public const int Reversal = 4;
+    public const int AccountFreeze = 4;
+    public const int CardFreeze = 4;
+    public const int ReviewList = 1;
 }

@@ -80,7 +80,8 @@ public sealed class RedemptionTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Activity_WhenMoreThanOnePage_PagesNewestFirstWithCursor()
     {
-        var cards = await _app.ClientFor("issuer-1", "issuer").IssueAsync(count: 5, amount: 100);
+        // Four codes: a fifth within the hour would be held by the velocity rule (design section 25).
+        var cards = await _app.ClientFor("issuer-1", "issuer").IssueAsync(count: 4, amount: 100);
         var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
         foreach (var card in cards)
             Assert.Equal(200, (int)(await shopper.RedeemAsync(card.GetProperty("code").GetString()!)).StatusCode);
@@ -90,14 +91,14 @@ public sealed class RedemptionTests(CosmosFixture cosmos) : IDisposable
         do
         {
             var page = await (await shopper.GetAsync(
-                "/api/balance/activity?limit=2" + (cursor is null ? "" : "&cursor=" + cursor))).JsonAsync();
+                "/api/balance/activity?limit=3" + (cursor is null ? "" : "&cursor=" + cursor))).JsonAsync();
             seen.AddRange(page.GetProperty("items").EnumerateArray()
                 .Select(i => i.GetProperty("balanceAfter").GetProperty("gift").GetProperty("amount").GetInt64()));
             cursor = page.GetProperty("nextCursor").GetString();
         }
         while (cursor is not null);
 
-        Assert.Equal([500L, 400, 300, 200, 100], seen);
+        Assert.Equal([400L, 300, 200, 100], seen);
     }
 
     [Fact]
