@@ -39,6 +39,7 @@ public static class GiftingCoreServices
         services.AddSingleton<ActivateCard>();
         services.AddSingleton<CancelCard>();
         services.AddSingleton<GetCard>();
+        services.AddSingleton<GetCardHistory>();
         services.AddSingleton<GetBalance>();
         services.AddSingleton<GetActivity>();
         services.AddSingleton<GetPreferences>();

@@ -104,6 +104,7 @@ public static class GiftingApp
         app.MapBalance();
         app.MapCards();
         app.MapAccounts();
+        app.MapSupport();
         app.MapFunding();
         app.MapOrders();
         app.MapRefundTrigger();
