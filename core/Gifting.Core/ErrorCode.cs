@@ -38,4 +38,10 @@ public enum ErrorCode
     /// An operation found nothing to post (a lot already spent or expired). Internal: it never reaches a client.
     /// </summary>
     NothingDue,
+
+    /// <summary>No rejected message has this id (it was never recorded, or no longer kept).</summary>
+    RejectedMessageNotFound,
+
+    /// <summary>The rejected message was already sent to its queue again.</summary>
+    AlreadyReplayed,
 }

@@ -70,6 +70,7 @@ public static class GiftingCoreServices
         services.TryAddSingleton(Delivery.DeliverySettings.Default);
         services.AddSingleton<Delivery.DeliverLine>();
         services.AddSingleton<Delivery.ResendLine>();
+        services.AddSingleton<Messaging.ReplayRejectedMessage>();
         return services;
     }
 }

@@ -105,6 +105,7 @@ public static class GiftingApp
         app.MapCards();
         app.MapAccounts();
         app.MapSupport();
+        app.MapOperations();
         app.MapFunding();
         app.MapOrders();
         app.MapRefundTrigger();

@@ -25,6 +25,9 @@ public static class Problems
         [ErrorCode.ResendTooSoon] = (429, ProblemCodes.ResendTooSoon, "Sent moments ago."),
         [ErrorCode.IdempotencyKeyMismatch] =
             (422, ProblemCodes.IdempotencyKeyMismatch, "Idempotency-Key reused with another request."),
+        [ErrorCode.RejectedMessageNotFound] = (404, ProblemCodes.NotFound, "No such rejected message."),
+        [ErrorCode.AlreadyReplayed] =
+            (409, ProblemCodes.AlreadyReplayed, "The message was already sent to its queue again."),
     };
 
     public static IResult For(Failure failure)

@@ -56,9 +56,10 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
         {
             IndexingPolicy = IndexingPolicies.Only("/pk", "/expiresAtMs", "/sinceMs"),
         };
+        // Rejected messages by day, listed by queue within a day.
         yield return new ContainerProperties("rejections", PartitionKeyPath)
         {
-            DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only(),
+            DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only("/pk", "/queue"),
         };
         // Corporate orders by org, listed newest first among the visible ones.
         yield return new ContainerProperties("orders", PartitionKeyPath)

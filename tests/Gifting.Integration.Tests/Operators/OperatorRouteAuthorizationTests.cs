@@ -20,6 +20,11 @@ public sealed class OperatorRouteAuthorizationTests(CosmosFixture cosmos) : IDis
         { "GET", "/api/accounts/nobody-1/balance", null, ["support", "admin"], 200, null },
         { "GET", "/api/accounts/nobody-1/activity", null, ["support", "admin"], 200, null },
         { "GET", "/api/cards/0000000000000001/history", null, ["support", "admin"], 404, "card_not_found" },
+        { "GET", "/api/operations/rejected-messages?limit=1", null, ["support", "admin"], 200, null },
+        {
+            "POST", "/api/operations/rejected-messages/20261202.refunds.none/replay", null, ["admin"], 404,
+            "not_found"
+        },
     };
 
     [Theory]
