@@ -24,6 +24,8 @@ public static class GiftingCoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountLedger>();
+        services.AddSingleton<Liability.CardTotals>();
+        services.AddSingleton<Liability.LiabilityReport>();
         services.AddSingleton<AccountBalances>();
         services.TryAddSingleton(RefundLimits.Default);
         services.TryAddSingleton(PromotionLimits.Default);

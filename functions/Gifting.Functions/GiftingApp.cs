@@ -106,6 +106,7 @@ public static class GiftingApp
         app.MapAccounts();
         app.MapSupport();
         app.MapOperations();
+        app.MapReports();
         app.MapFunding();
         app.MapOrders();
         app.MapRefundTrigger();

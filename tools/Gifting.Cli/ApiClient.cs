@@ -22,7 +22,8 @@ public sealed class ApiClient(HttpClient http)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (body is not null)
-            request.Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json");
+            request.Content =
+                new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json");
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (accept is not null) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         using var response = await http.SendAsync(request, cancellationToken);

@@ -10,10 +10,12 @@ public sealed class Runner(TextWriter output, TextWriter error, HttpMessageHandl
 
     public TextWriter Error => error;
 
-    /// <summary>Makes the call and writes its answer (<paramref name="render"/> where the command has its own).</summary>
+    /// <summary>
+    /// Makes the call and writes its answer (<paramref name="render"/> where the command has its own).
+    /// </summary>
     public async Task<int> CallAsync(
-        ParseResult parsed, Func<ApiClient, CancellationToken, Task<ApiAnswer>> call, CancellationToken cancellationToken,
-        Func<ApiAnswer, Task<int>>? render = null)
+        ParseResult parsed, Func<ApiClient, CancellationToken, Task<ApiAnswer>> call,
+        CancellationToken cancellationToken, Func<ApiAnswer, Task<int>>? render = null)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(call);

@@ -68,8 +68,9 @@ public static class Tables
     {
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.Null or JsonValueKind.Undefined => "",
-        JsonValueKind.Object when value.TryGetProperty("amount", out var a) && value.TryGetProperty("currency", out var c)
-            && a.ValueKind == JsonValueKind.Number => Amount(a.GetInt64(), c.GetString() ?? ""),
+        JsonValueKind.Object when value.TryGetProperty("amount", out var a)
+            && value.TryGetProperty("currency", out var c) && a.ValueKind == JsonValueKind.Number
+            => Amount(a.GetInt64(), c.GetString() ?? ""),
         JsonValueKind.Object or JsonValueKind.Array => value.GetRawText(),
         _ => value.GetRawText(),
     };

@@ -1,6 +1,8 @@
 namespace Gifting.Core.Cards;
 
-/// <summary>Support reads what happened to a card; a card found mid-redemption is finished first, as in the lookup.</summary>
+/// <summary>
+/// Support reads what happened to a card; a card found mid-redemption is finished first, as in the lookup.
+/// </summary>
 public sealed class GetCardHistory(GetCard getCard)
 {
     public async Task<Result<(Card Card, IReadOnlyList<CardEvent> Events)>> ExecuteAsync(

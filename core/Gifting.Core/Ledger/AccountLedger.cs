@@ -1,4 +1,5 @@
 using Gifting.Core.Concurrency;
+using Gifting.Core.Liability;
 
 namespace Gifting.Core.Ledger;
 
@@ -7,8 +8,25 @@ namespace Gifting.Core.Ledger;
 /// next sequence number. A lost race re-reads and decides again; a repeated operation finds its first entry, so an
 /// operation is posted once however often and however concurrently it is attempted.
 /// </summary>
-public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
+public sealed class AccountLedger
 {
+    private readonly ILedgerStore store;
+    private readonly TimeProvider clock;
+    private readonly LedgerTotals? totals;
+
+    /// <summary>A shopper's ledger; every entry posted or found is counted into <paramref name="liability"/>.</summary>
+    public AccountLedger(ILedgerStore store, TimeProvider clock, ILiabilityTotals? liability = null)
+        : this(store, clock, liability is null ? null : new LedgerTotals(liability, funding: false))
+    {
+    }
+
+    internal AccountLedger(ILedgerStore store, TimeProvider clock, LedgerTotals? totals)
+    {
+        this.store = store;
+        this.clock = clock;
+        this.totals = totals;
+    }
+
     public Task<AccountState> ReadAsync(AccountId account, CancellationToken cancellationToken) =>
         store.ReadAccountAsync(account, cancellationToken);
 
@@ -49,13 +67,32 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
     /// the balance is at and reads what else it needs up to there. A write at the next number fails if anything was
     /// posted meanwhile, so what was read is still all there is when the entry lands.
     /// </summary>
-    public Task<Result<Posting>> PostAsync<TRead>(
+    public async Task<Result<Posting>> PostAsync<TRead>(
         AccountId account,
         Marketplace marketplace,
         string opKey,
         Func<long, CancellationToken, Task<TRead>> read,
         Func<BalanceState, TRead, Result<LedgerChange>> decide,
         AccountState? known,
+        CancellationToken cancellationToken)
+    {
+        BalanceState? decidedOn = null;
+        var posting = await AppendAsync(account, marketplace, opKey, read, decide, known, b => decidedOn = b,
+            cancellationToken);
+        // Counted after the entry is written, by this run and by any later one that finds it (a retry, a sweeper).
+        if (totals is not null && posting.Succeeded)
+            await totals.CountAsync(store, posting.Value, posting.Value.Replayed ? null : decidedOn, cancellationToken);
+        return posting;
+    }
+
+    private Task<Result<Posting>> AppendAsync<TRead>(
+        AccountId account,
+        Marketplace marketplace,
+        string opKey,
+        Func<long, CancellationToken, Task<TRead>> read,
+        Func<BalanceState, TRead, Result<LedgerChange>> decide,
+        AccountState? known,
+        Action<BalanceState> decidedOn,
         CancellationToken cancellationToken)
     {
         var first = known;
@@ -84,7 +121,10 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
             var entry = new LedgerEntry(account, state.Seq + 1, opKey, change.Type, change.Amount,
                 change.After, marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint);
             if (await store.TryAppendAsync(entry, cancellationToken))
+            {
+                decidedOn(state.Balance);
                 return new Posting(entry, Replayed: false, state.Holds);
+            }
 
             var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);
             if (existing is null) return null;

@@ -12,12 +12,15 @@ public interface IRejectedMessages
     /// Newest first, from <paramref name="after"/> (exclusive) or now, over the days records are kept; only those of
     /// <paramref name="queue"/> when one is named.
     /// </summary>
-    Task<RejectionPage> ListAsync(string? queue, RejectionCursor? after, int limit, CancellationToken cancellationToken);
+    Task<RejectionPage> ListAsync(
+        string? queue, RejectionCursor? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>The record with this id, or null; an id that is not one of this store's names nothing.</summary>
     Task<StoredRejection?> FindAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Writes the replay mark if the record is still at its ETag: the new ETag, or null if it changed.</summary>
+    /// <summary>
+    /// Writes the replay mark if the record is still at its ETag: the new ETag, or null if it changed.
+    /// </summary>
     Task<string?> TryMarkReplayAsync(StoredRejection record, ReplayMark mark, CancellationToken cancellationToken);
 
     /// <summary>

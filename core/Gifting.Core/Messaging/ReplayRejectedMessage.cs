@@ -15,7 +15,8 @@ public sealed class ReplayRejectedMessage(IRejectedMessages rejections, IMessage
         OptimisticRetry.RunAsync<StoredRejection>($"rejected message {id}", async () =>
         {
             var record = await rejections.FindAsync(id, cancellationToken);
-            if (record is null) return new Failure(ErrorCode.RejectedMessageNotFound, "No rejected message has this id.");
+            if (record is null)
+                return new Failure(ErrorCode.RejectedMessageNotFound, "No rejected message has this id.");
             if (record.ReplayedAt is not null) return AlreadyReplayed;
             if (!record.Complete)
                 return new Failure(ErrorCode.ValidationFailed,

@@ -14,5 +14,6 @@ public static class Roles
 
     public static IReadOnlySet<string> All { get; } =
         new HashSet<string>(
-            [Customer, Corporate, Issuer, Retailer, Checkout, Promotions, Support, Admin, Finance], StringComparer.Ordinal);
+            [Customer, Corporate, Issuer, Retailer, Checkout, Promotions, Support, Admin, Finance],
+            StringComparer.Ordinal);
 }

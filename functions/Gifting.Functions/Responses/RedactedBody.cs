@@ -56,7 +56,8 @@ public static partial class RedactedBody
     }
 
     private static bool IsDenied(string name) =>
-        DeniedNames.Contains(name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
+        DeniedNames.Contains(
+            name.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
 
     private static string RedactText(string text) =>
         TokenShape().Replace(CodeShape().Replace(text, Mask), Mask);

@@ -32,7 +32,8 @@ public sealed class CosmosRejectedMessages(GiftingContainers containers, TimePro
         var body = complete ? message.Body : message.Body[..Math.Min(message.Body.Length, MaxBodyChars)];
         var document = new RejectionDocument(id, PartitionOf(day), message.Queue, message.Reason, body,
             message.RejectedAt, message.RejectedAt.ToUnixTimeMilliseconds(), complete, KeepSeconds);
-        return Rejections.UpsertItemAsync(document, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
+        return Rejections.UpsertItemAsync(
+            document, new PartitionKey(document.Pk), cancellationToken: cancellationToken);
     }
 
     public async Task<RejectionPage> ListAsync(

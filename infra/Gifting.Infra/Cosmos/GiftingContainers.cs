@@ -20,6 +20,7 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     public Container Rejections => client.GetContainer(options.Database, "rejections");
     public Container Orders => client.GetContainer(options.Database, "orders");
     public Container OrderLines => client.GetContainer(options.Database, "order-lines");
+    public Container Liability => client.GetContainer(options.Database, "liability");
 
     /// <summary>
     /// The containers as the app needs them. Each indexes only what its queries filter on (see
@@ -65,6 +66,11 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
         yield return new ContainerProperties("orders", PartitionKeyPath)
         {
             IndexingPolicy = IndexingPolicies.Only("/pk", "/visible", "/sortKey"),
+        };
+        // Running liability totals, one partition per marketplace, a few shard documents per currency and day.
+        yield return new ContainerProperties("liability", PartitionKeyPath)
+        {
+            IndexingPolicy = IndexingPolicies.Only("/pk"),
         };
         // An order's lines by order, read by range of their place in it.
         yield return new ContainerProperties("order-lines", PartitionKeyPath)

@@ -52,7 +52,8 @@ public sealed class ReplayRejectedMessageTests
         var replay = new ReplayRejectedMessage(new CrashingRejectedMessages(store, crash), publisher,
             TimeProvider.System);
 
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => replay.ExecuteAsync(id, "ops-1", CancellationToken.None));
+        await Assert.ThrowsAsync<SimulatedCrashException>(
+            () => replay.ExecuteAsync(id, "ops-1", CancellationToken.None));
         var marked = await store.FindAsync(id, CancellationToken.None);
         var retried = await replay.ExecuteAsync(id, "ops-1", CancellationToken.None);
         var again = await replay.ExecuteAsync(id, "ops-1", CancellationToken.None);
@@ -74,7 +75,8 @@ public sealed class ReplayRejectedMessageTests
         publisher.FailNext();
         var replay = new ReplayRejectedMessage(store, publisher, TimeProvider.System);
 
-        await Assert.ThrowsAsync<MessagePublishException>(() => replay.ExecuteAsync(id, "ops-1", CancellationToken.None));
+        await Assert.ThrowsAsync<MessagePublishException>(
+            () => replay.ExecuteAsync(id, "ops-1", CancellationToken.None));
         var retried = await replay.ExecuteAsync(id, "ops-1", CancellationToken.None);
 
         Assert.True(retried.Succeeded);

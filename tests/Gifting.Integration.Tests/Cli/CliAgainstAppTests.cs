@@ -9,7 +9,8 @@ namespace Gifting.Integration.Tests.Cli;
 public sealed class CliAgainstAppTests(CosmosFixture cosmos) : IDisposable
 {
     private readonly GiftingFactory _app = new(cosmos,
-        services => services.AddSingleton<Gifting.Core.Messaging.IMessagePublisher>(new Gifting.Testing.RecordingPublisher()),
+        services => services.AddSingleton<Gifting.Core.Messaging.IMessagePublisher>(
+            new Gifting.Testing.RecordingPublisher()),
         settings: new Dictionary<string, string> { ["Redemption:ReviewThresholds:USD"] = "50000" });
 
     public void Dispose() => _app.Dispose();
@@ -113,7 +114,8 @@ public sealed class CliAgainstAppTests(CosmosFixture cosmos) : IDisposable
             "--adjustment-id", "a-1", "--direction", "credit", "--amount", "1.001", "--currency", "USD",
             "--reason-code", "goodwill");
         var forbidden = await Cli.RunAsync(_app, "shopper-1", "customer", "cards", "show", "0000000000000001");
-        var unreachable = await Cli.RunAsync((HttpMessageHandler?)null, "--api-url", "http://127.0.0.1:1", "cards", "show",
+        var unreachable = await Cli.RunAsync(
+            (HttpMessageHandler?)null, "--api-url", "http://127.0.0.1:1", "cards", "show",
             "0000000000000001");
 
         Assert.Equal(ExitCodes.Usage, unknown.ExitCode);

@@ -13,7 +13,8 @@ public sealed class CliRequestTests
 {
     private sealed class RecordingHandler(HttpStatusCode status, string body, string mediaType) : HttpMessageHandler
     {
-        public List<(string Method, string PathAndQuery, string? Body, string? Accept, string? Auth)> Seen { get; } = [];
+        public List<(string Method, string PathAndQuery, string? Body, string? Accept, string? Auth)> Seen { get; } =
+            [];
 
         protected override async Task<HttpResponseMessage> SendAsync(
             HttpRequestMessage request, CancellationToken cancellationToken)
@@ -47,13 +48,15 @@ public sealed class CliRequestTests
             ["accounts", "adjust", "shopper-1", "--adjustment-id", "adj-7", "--direction", "debit", "--amount", "12.50",
                 "--currency", "USD", "--reason-code", "chargeback", "--note", "case 42"],
             "POST", "/api/accounts/shopper-1/adjustments",
-            """{"adjustmentId":"adj-7","direction":"debit","amount":{"amount":1250,"currency":"USD"},"reasonCode":"chargeback","note":"case 42"}"""
+            """{"adjustmentId":"adj-7","direction":"debit","amount":{"amount":1250,"currency":"USD"},"""
+                + "\"reasonCode\":\"chargeback\",\"note\":\"case 42\"}"
         },
         {
             ["accounts", "adjust", "shopper-1", "--adjustment-id", "adj-8", "--direction", "credit", "--amount", "500",
                 "--currency", "JPY", "--reason-code", "goodwill"],
             "POST", "/api/accounts/shopper-1/adjustments",
-            """{"adjustmentId":"adj-8","direction":"credit","amount":{"amount":500,"currency":"JPY"},"reasonCode":"goodwill","note":null}"""
+            """{"adjustmentId":"adj-8","direction":"credit","amount":{"amount":500,"currency":"JPY"},"""
+                + "\"reasonCode\":\"goodwill\",\"note\":null}"
         },
         {
             ["accounts", "reverse", "shopper-1", "ent_12", "--reason", "duplicate"], "POST",

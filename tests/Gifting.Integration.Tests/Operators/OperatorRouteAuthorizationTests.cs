@@ -10,7 +10,8 @@ namespace Gifting.Integration.Tests.Operators;
 public sealed class OperatorRouteAuthorizationTests(CosmosFixture cosmos) : IDisposable
 {
     private readonly GiftingFactory _app = new(cosmos,
-        services => services.AddSingleton<Gifting.Core.Messaging.IMessagePublisher>(new Gifting.Testing.RecordingPublisher()));
+        services => services.AddSingleton<Gifting.Core.Messaging.IMessagePublisher>(
+            new Gifting.Testing.RecordingPublisher()));
 
     public void Dispose() => _app.Dispose();
 
@@ -25,6 +26,7 @@ public sealed class OperatorRouteAuthorizationTests(CosmosFixture cosmos) : IDis
             "POST", "/api/operations/rejected-messages/20261202.refunds.none/replay", null, ["admin"], 404,
             "not_found"
         },
+        { "GET", "/api/reports/liability?marketplace=US", null, ["finance", "admin"], 200, null },
     };
 
     [Theory]
@@ -43,7 +45,8 @@ public sealed class OperatorRouteAuthorizationTests(CosmosFixture cosmos) : IDis
             }
             if (code is null)
                 Assert.True(status == (int)response.StatusCode,
-                    $"{role} on {method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    $"{role} on {method} {path}: {(int)response.StatusCode} "
+                    + await response.Content.ReadAsStringAsync());
             else
                 await response.AssertProblemAsync(status, code);
         }

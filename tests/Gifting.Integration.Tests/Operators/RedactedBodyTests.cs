@@ -2,7 +2,9 @@ using Gifting.Functions.Responses;
 
 namespace Gifting.Integration.Tests.Operators;
 
-/// <summary>A rejected body shown to operators loses anything that could be a code or a token, by name and by shape.</summary>
+/// <summary>
+/// A rejected body shown to operators loses anything that could be a code or a token, by name and by shape.
+/// </summary>
 public sealed class RedactedBodyTests
 {
     [Theory]
@@ -26,7 +28,8 @@ public sealed class RedactedBodyTests
     [Fact]
     public void Of_KeepsTheIdsAndAmountsOperatorsNeed()
     {
-        var body = """{"refundId":"refund-0f3c9a1e2b7d4c5a8e6f1a2b3c4d5e6f","accountId":"shopper-1","amount":{"amount":500,"currency":"USD"},"origin":null}""";
+        var body = """{"refundId":"refund-0f3c9a1e2b7d4c5a8e6f1a2b3c4d5e6f","accountId":"shopper-1","""
+            + "\"amount\":{\"amount\":500,\"currency\":\"USD\"},\"origin\":null}";
 
         Assert.Equal(body, RedactedBody.Of(body));
     }

@@ -141,7 +141,8 @@ public sealed class RejectedMessageTests(CosmosFixture cosmos) : IDisposable
         do
         {
             using var response = await support.GetAsync(
-                $"/api/operations/rejected-messages?queue={queue}&limit=100" + (cursor is null ? "" : "&cursor=" + cursor));
+                $"/api/operations/rejected-messages?queue={queue}&limit=100"
+                + (cursor is null ? "" : "&cursor=" + cursor));
             Assert.Equal(200, (int)response.StatusCode);
             var page = await response.JsonAsync();
             foreach (var item in page.GetProperty("items").EnumerateArray())

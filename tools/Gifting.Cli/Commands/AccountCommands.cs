@@ -2,7 +2,9 @@ using System.CommandLine;
 
 namespace Gifting.Cli.Commands;
 
-/// <summary><c>gifting accounts ...</c>: a shopper's balance and activity, freezes, adjustments and reversals.</summary>
+/// <summary>
+/// <c>gifting accounts ...</c>: a shopper's balance and activity, freezes, adjustments and reversals.
+/// </summary>
 public static class AccountCommands
 {
     public static Command Create(Runner runner)

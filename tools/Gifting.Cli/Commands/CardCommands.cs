@@ -13,7 +13,8 @@ public static class CardCommands
         ArgumentNullException.ThrowIfNull(runner);
         var cards = new Command("cards", "Issue, look up, trace and freeze gift cards.");
         cards.Subcommands.Add(Issue(runner));
-        cards.Subcommands.Add(Read(runner, "show", "A card by serial: status, value, marketplace (never its code).", ""));
+        cards.Subcommands.Add(
+            Read(runner, "show", "A card by serial: status, value, marketplace (never its code).", ""));
         cards.Subcommands.Add(Read(runner, "history", "What happened to a card: issued, activated, redeemed...",
             "/history"));
         cards.Subcommands.Add(Freeze(runner, "freeze", "Freeze a card: it refuses redemption and activation."));
@@ -35,7 +36,10 @@ public static class CardCommands
     private static Command Freeze(Runner runner, string name, string description)
     {
         var serial = Serial();
-        var reason = new Option<string>("--reason") { Description = "Why (kept in the card's history).", Required = true };
+        var reason = new Option<string>("--reason")
+        {
+            Description = "Why (kept in the card's history).", Required = true,
+        };
         var command = new Command(name, description) { serial, reason };
         command.SetAction((parsed, ct) => runner.CallAsync(parsed, (api, c) =>
             api.PostAsync($"/api/cards/{ApiClient.Escape(parsed.GetValue(serial)!)}/{name}",
@@ -57,8 +61,10 @@ public static class CardCommands
         var kind = new Option<string>("--kind") { Description = "digital or physical.", DefaultValueFactory = _ =>
             "digital" }.AcceptOnlyFromAmong("digital", "physical");
         var activated = new Option<bool>("--activated") { Description = "Issue physical cards already active." };
-        var file = new Option<FileInfo>("--out") { Description = "CSV file to create for the codes (never overwritten).",
-            Required = true };
+        var file = new Option<FileInfo>("--out")
+        {
+            Description = "CSV file to create for the codes (never overwritten).", Required = true,
+        };
         var key = new Option<string?>("--idempotency-key")
         {
             Description = "Names the batch: repeat it to retry safely (a retry lists the cards without codes).",
