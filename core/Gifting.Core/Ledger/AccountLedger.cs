@@ -77,26 +77,8 @@ public sealed class AccountLedger
         CancellationToken cancellationToken)
     {
         BalanceState? decidedOn = null;
-        var posting = await AppendAsync(account, marketplace, opKey, read, decide, known, b => decidedOn = b,
-            cancellationToken);
-        // Counted after the entry is written, by this run and by any later one that finds it (a retry, a sweeper).
-        if (totals is not null && posting.Succeeded)
-            await totals.CountAsync(store, posting.Value, posting.Value.Replayed ? null : decidedOn, cancellationToken);
-        return posting;
-    }
-
-    private Task<Result<Posting>> AppendAsync<TRead>(
-        AccountId account,
-        Marketplace marketplace,
-        string opKey,
-        Func<long, CancellationToken, Task<TRead>> read,
-        Func<BalanceState, TRead, Result<LedgerChange>> decide,
-        AccountState? known,
-        Action<BalanceState> decidedOn,
-        CancellationToken cancellationToken)
-    {
         var first = known;
-        return OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
+        var posting = await OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
         {
             var state = first ?? await store.ReadAccountAsync(account, cancellationToken);
             first = null;
@@ -122,7 +104,7 @@ public sealed class AccountLedger
                 change.After, marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint);
             if (await store.TryAppendAsync(entry, cancellationToken))
             {
-                decidedOn(state.Balance);
+                decidedOn = state.Balance;
                 return new Posting(entry, Replayed: false, state.Holds);
             }
 
@@ -130,5 +112,10 @@ public sealed class AccountLedger
             if (existing is null) return null;
             return new Posting(existing, Replayed: true, state.Holds);
         }, cancellationToken);
+        // Counted after the entry is written, by this run and by any later one that finds it (a retry, a sweeper).
+        if (totals is not null && posting.Succeeded)
+            await totals.CountAsync(
+                store, posting.Value, posting.Value.Replayed ? null : decidedOn, CancellationToken.None);
+        return posting;
     }
 }

@@ -38,17 +38,9 @@ public static class AccountCommands
         return command;
     }
 
-    private static Command Freeze(Runner runner, string name, string description)
-    {
-        var id = AccountId();
-        var reason = new Option<string>("--reason") { Description = "Why (kept in the account's history).",
-            Required = true };
-        var command = new Command(name, description) { id, reason };
-        command.SetAction((parsed, ct) => runner.CallAsync(parsed, (api, c) =>
-            api.PostAsync($"/api/accounts/{ApiClient.Escape(parsed.GetValue(id)!)}/{name}",
-                new { reason = parsed.GetValue(reason) }, c), ct));
-        return command;
-    }
+    private static Command Freeze(Runner runner, string name, string description) =>
+        ReasonCommand.Create(runner, name, description, AccountId(), id => $"/api/accounts/{id}/{name}",
+            "Why (kept in the account's history).");
 
     private static Command Adjust(Runner runner)
     {

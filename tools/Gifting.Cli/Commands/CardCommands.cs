@@ -33,19 +33,9 @@ public static class CardCommands
         return command;
     }
 
-    private static Command Freeze(Runner runner, string name, string description)
-    {
-        var serial = Serial();
-        var reason = new Option<string>("--reason")
-        {
-            Description = "Why (kept in the card's history).", Required = true,
-        };
-        var command = new Command(name, description) { serial, reason };
-        command.SetAction((parsed, ct) => runner.CallAsync(parsed, (api, c) =>
-            api.PostAsync($"/api/cards/{ApiClient.Escape(parsed.GetValue(serial)!)}/{name}",
-                new { reason = parsed.GetValue(reason) }, c), ct));
-        return command;
-    }
+    private static Command Freeze(Runner runner, string name, string description) =>
+        ReasonCommand.Create(runner, name, description, Serial(), serial => $"/api/cards/{serial}/{name}",
+            "Why (kept in the card's history).");
 
     private static Command Issue(Runner runner)
     {
