@@ -56,4 +56,10 @@ public enum ErrorCode
 
     /// <summary>The account has no entry with this id.</summary>
     EntryNotFound,
+
+    /// <summary>No rejected message has this id (it was never recorded, or no longer kept).</summary>
+    RejectedMessageNotFound,
+
+    /// <summary>The rejected message was already sent to its queue again.</summary>
+    AlreadyReplayed,
 }

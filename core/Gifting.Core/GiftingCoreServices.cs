@@ -24,6 +24,8 @@ public static class GiftingCoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AccountLedger>();
+        services.AddSingleton<Liability.CardTotals>();
+        services.AddSingleton<Liability.LiabilityReport>();
         services.AddSingleton<AccountBalances>();
         services.TryAddSingleton(RefundLimits.Default);
         services.TryAddSingleton(PromotionLimits.Default);
@@ -39,6 +41,7 @@ public static class GiftingCoreServices
         services.AddSingleton<ActivateCard>();
         services.AddSingleton<CancelCard>();
         services.AddSingleton<GetCard>();
+        services.AddSingleton<GetCardHistory>();
         services.AddSingleton<GetBalance>();
         services.AddSingleton<GetActivity>();
         services.AddSingleton<GetPreferences>();
@@ -78,6 +81,7 @@ public static class GiftingCoreServices
         services.TryAddSingleton(VelocityLimits.Default);
         services.AddSingleton<VelocityRules>();
         services.AddSingleton<ListReviews>();
+        services.AddSingleton<Messaging.ReplayRejectedMessage>();
         return services;
     }
 }

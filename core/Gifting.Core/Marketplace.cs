@@ -19,6 +19,9 @@ public sealed record Marketplace
 
     public static Marketplace Default { get; } = All["US"];
 
+    /// <summary>Every marketplace this service serves.</summary>
+    public static IEnumerable<Marketplace> Served => All.Values;
+
     public string Code { get; }
     public string Currency { get; }
 

@@ -121,6 +121,9 @@ public static class GiftingApp
         app.MapAccounts();
         app.MapControls();
         app.MapReviews();
+        app.MapSupport();
+        app.MapOperations();
+        app.MapReports();
         app.MapFunding();
         app.MapOrders();
         app.MapRefundTrigger();

@@ -46,6 +46,7 @@ public static class GiftingInfraServices
         services.AddSingleton<IExpiryIndex, CosmosExpiryIndex>();
         services.AddSingleton<IUnfinishedRedemptionIndex, CosmosUnfinishedRedemptionIndex>();
         services.AddSingleton<IRejectedMessages, CosmosRejectedMessages>();
+        services.AddSingleton<Core.Liability.ILiabilityTotals, CosmosLiabilityTotals>();
         services.AddSingleton<IRefundClaims, CosmosRefundClaims>();
         services.AddSingleton<IOrderStore, CosmosOrderStore>();
         services.AddSingleton<IUnfinishedOrderIndex, CosmosUnfinishedOrderIndex>();

@@ -112,6 +112,8 @@ public sealed partial class CoreBuilder
         services.AddSingleton<IEmailSender>(_senders);
         services.AddSingleton<ISmsSender>(_senders);
         services.AddSingleton<IGiftMessageComposer, PlainComposer>();
+        services.AddSingleton<Gifting.Core.Liability.ILiabilityTotals>(_liability);
+        services.AddSingleton<IRejectedMessages>(new InMemoryRejectedMessages());
         return new TestCore(services, _clock, _cards, _ledger, holds, attempts, _expiryIndex, _refundClaims, hasher)
         {
             UnfinishedRedemptions = _unfinished,
@@ -121,6 +123,7 @@ public sealed partial class CoreBuilder
             Publisher = _publisher,
             Links = _links,
             Senders = _senders,
+            Liability = _liability,
         };
     }
 }

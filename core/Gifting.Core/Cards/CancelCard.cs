@@ -1,10 +1,12 @@
 using Gifting.Core.Concurrency;
+using Gifting.Core.Liability;
 using Gifting.Core.Redemptions;
 
 namespace Gifting.Core.Cards;
 
 /// <summary>An admin cancels a card that has not been redeemed; cancelling twice is harmless.</summary>
-public sealed class CancelCard(ICardStore cards, CompleteRedemption complete, TimeProvider clock)
+public sealed class CancelCard(
+    ICardStore cards, CompleteRedemption complete, TimeProvider clock, CardTotals? cardTotals = null)
 {
     public Task<Result<Card>> ExecuteAsync(string serial, CancellationToken cancellationToken)
     {
@@ -17,6 +19,8 @@ public sealed class CancelCard(ICardStore cards, CompleteRedemption complete, Ti
             switch (card.Status)
             {
                 case CardStatus.Cancelled:
+                    // A cancellation that stopped before it was counted is counted by its repetition.
+                    if (cardTotals is not null) await cardTotals.CancelledAsync(card);
                     return card;
                 case CardStatus.Redeemed:
                     return new Failure(ErrorCode.AlreadyRedeemed, "This card has already been redeemed.");
@@ -30,6 +34,7 @@ public sealed class CancelCard(ICardStore cards, CompleteRedemption complete, Ti
             }
             var cancelled = card with { Status = CardStatus.Cancelled, CancelledAt = clock.GetUtcNow() };
             if (await cards.TryReplaceAsync(cancelled, stored.ETag, cancellationToken) is null) return null;
+            if (cardTotals is not null) await cardTotals.CancelledAsync(cancelled);
             return cancelled;
         }, cancellationToken);
     }

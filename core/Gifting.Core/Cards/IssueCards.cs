@@ -14,8 +14,11 @@ public sealed record IssueCardsCommand(
 /// </summary>
 public sealed record IssuedCard(Card Card, ClaimCode? Code);
 
-public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider clock)
+public sealed class IssueCards(
+    ICardStore cards, CodeHasher hasher, TimeProvider clock, Liability.CardTotals? cardTotals = null)
 {
+    private readonly Liability.CardTotals _totals = cardTotals ?? new Liability.CardTotals();
+
     public const int MaxCount = 1000;
     public const long MaxValueMinorUnits = 1_000_000_00;
     private const int Parallelism = 8;
@@ -62,10 +65,19 @@ public sealed class IssueCards(ICardStore cards, CodeHasher hasher, TimeProvider
             var code = ClaimCode.Generate();
             var card = NewCard(batch, cardId, batch.Serial(index, attempt), code, issuedBy);
             var created = await cards.TryCreateAsync(card, cancellationToken);
-            if (created == CardCreation.Created) return new IssuedCard(card, code);
+            if (created == CardCreation.Created)
+            {
+                await _totals.IssuedAsync(card);
+                return new IssuedCard(card, code);
+            }
             if (created == CardCreation.CodeTaken) continue;
             var holder = await cards.FindBySerialAsync(card.Serial, cancellationToken);
-            if (holder?.Card.CardId == cardId) return new IssuedCard(holder.Card, null);
+            if (holder?.Card.CardId == cardId)
+            {
+                // Created by an earlier run that may have stopped before counting it.
+                await _totals.IssuedAsync(holder.Card);
+                return new IssuedCard(holder.Card, null);
+            }
             // Another batch's card holds the serial, or is being written there: try the next.
             attempt++;
         }

@@ -8,9 +8,11 @@ namespace Gifting.Core.Funding;
 /// that of its first funding; its entries carry the first marketplace of that currency as their marketplace, so the
 /// ledger's own marketplace check is the currency check, and a posting in another currency is a currency mismatch.
 /// </summary>
-public sealed class FundingLedger(IFundingLedgerStore store, TimeProvider clock)
+public sealed class FundingLedger(
+    IFundingLedgerStore store, TimeProvider clock, Liability.ILiabilityTotals? liability = null)
 {
-    private readonly AccountLedger _ledger = new(store, clock);
+    private readonly AccountLedger _ledger =
+        new(store, clock, liability is null ? null : new Liability.LedgerTotals(liability, funding: true));
 
     public static AccountId AccountOf(OrgId org) => AccountId.Parse(org.Value);
 

@@ -1,4 +1,5 @@
 using Gifting.Core.Concurrency;
+using Gifting.Core.Liability;
 
 namespace Gifting.Core.Ledger;
 
@@ -7,8 +8,25 @@ namespace Gifting.Core.Ledger;
 /// next sequence number. A lost race re-reads and decides again; a repeated operation finds its first entry, so an
 /// operation is posted once however often and however concurrently it is attempted.
 /// </summary>
-public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
+public sealed class AccountLedger
 {
+    private readonly ILedgerStore store;
+    private readonly TimeProvider clock;
+    private readonly LedgerTotals? totals;
+
+    /// <summary>A shopper's ledger; every entry posted or found is counted into <paramref name="liability"/>.</summary>
+    public AccountLedger(ILedgerStore store, TimeProvider clock, ILiabilityTotals? liability = null)
+        : this(store, clock, liability is null ? null : new LedgerTotals(liability, funding: false))
+    {
+    }
+
+    internal AccountLedger(ILedgerStore store, TimeProvider clock, LedgerTotals? totals)
+    {
+        this.store = store;
+        this.clock = clock;
+        this.totals = totals;
+    }
+
     public Task<AccountState> ReadAsync(AccountId account, CancellationToken cancellationToken) =>
         store.ReadAccountAsync(account, cancellationToken);
 
@@ -74,7 +92,7 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         PostOnStateAsync(account, marketplace, opKey, (_, _) => Task.FromResult(true), (state, _) => decide(state),
             known, cancellationToken);
 
-    private Task<Result<Posting>> PostOnStateAsync<TRead>(
+    private async Task<Result<Posting>> PostOnStateAsync<TRead>(
         AccountId account,
         Marketplace marketplace,
         string opKey,
@@ -83,8 +101,9 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
         AccountState? known,
         CancellationToken cancellationToken)
     {
+        BalanceState? decidedOn = null;
         var first = known;
-        return OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
+        var posting = await OptimisticRetry.RunAsync<Posting>($"the ledger of account {account}", async () =>
         {
             var state = first ?? await store.ReadAccountAsync(account, cancellationToken);
             first = null;
@@ -110,11 +129,19 @@ public sealed class AccountLedger(ILedgerStore store, TimeProvider clock)
                 change.After, marketplace, clock.GetUtcNow(), change.Reference, change.Allocation, change.Fingerprint,
                 change.Note);
             if (await store.TryAppendAsync(entry, cancellationToken))
+            {
+                decidedOn = state.Balance;
                 return new Posting(entry, Replayed: false, state.Holds);
+            }
 
             var existing = await store.FindByOpKeyAsync(account, opKey, cancellationToken);
             if (existing is null) return null;
             return new Posting(existing, Replayed: true, state.Holds);
         }, cancellationToken);
+        // Counted after the entry is written, by this run and by any later one that finds it (a retry, a sweeper).
+        if (totals is not null && posting.Succeeded)
+            await totals.CountAsync(
+                store, posting.Value, posting.Value.Replayed ? null : decidedOn, CancellationToken.None);
+        return posting;
     }
 }

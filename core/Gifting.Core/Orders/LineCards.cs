@@ -17,8 +17,11 @@ namespace Gifting.Core.Orders;
 /// </summary>
 public sealed class LineCards(
     IOrderStore orders, ICardStore cards, CodeHasher hasher, CodeCipher cipher, CompleteRedemption complete,
-    ReleaseFunding release, LinkTokens linkTokens, ILinkIndex links, TimeProvider clock)
+    ReleaseFunding release, LinkTokens linkTokens, ILinkIndex links, TimeProvider clock,
+    Liability.CardTotals? cardTotals = null)
 {
+    private readonly Liability.CardTotals _totals = cardTotals ?? new Liability.CardTotals();
+
     // A code hash clash is a 1 in 2^70 event and a serial clash 1 in 10^16 per card: the bound only keeps a broken
     // store from looping forever.
     private const int MaxTries = 16;
@@ -74,6 +77,12 @@ public sealed class LineCards(
                 if (holder.Card.CodeHash != card.CodeHash)
                     throw new InvalidOperationException(
                         $"Line {line.LineId} of order {line.OrderId} has a card under a code it does not hold.");
+                // Written by an earlier run that may have stopped before counting it: counted once, by its mark.
+                await _totals.IssuedAsync(holder.Card);
+            }
+            else
+            {
+                await _totals.IssuedAsync(card);
             }
             // Create-only and derived from the line, so a run after a crash here writes the same entry or finds it.
             await links.AddAsync(linkTokens.EntryOf(line, card.Line!), cancellationToken);
@@ -146,6 +155,7 @@ public sealed class LineCards(
             switch (card.Status)
             {
                 case CardStatus.Cancelled:
+                    await _totals.CancelledAsync(card);
                     return Taken.Cancelled;
                 case CardStatus.Redeemed:
                     return Taken.Redeemed;
@@ -158,9 +168,9 @@ public sealed class LineCards(
                     return null;
             }
             var cancelled = card with { Status = CardStatus.Cancelled, CancelledAt = clock.GetUtcNow() };
-            return await cards.TryReplaceAsync(cancelled, stored.ETag, cancellationToken) is null
-                ? null
-                : Taken.Cancelled;
+            if (await cards.TryReplaceAsync(cancelled, stored.ETag, cancellationToken) is null) return null;
+            await _totals.CancelledAsync(cancelled);
+            return Taken.Cancelled;
         }, cancellationToken);
         return settled.Value;
     }

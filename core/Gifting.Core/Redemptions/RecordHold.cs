@@ -1,4 +1,5 @@
 using Gifting.Core.Cards;
+using Gifting.Core.Liability;
 
 namespace Gifting.Core.Redemptions;
 
@@ -7,7 +8,7 @@ namespace Gifting.Core.Redemptions;
 /// review removes it after taking the card out of <c>Held</c>. So the document is written first and the card read
 /// again: if a review decided in between, its removal may have come before this write, and the hold is removed here.
 /// </summary>
-public sealed class RecordHold(ICardStore cards, IHoldStore holds)
+public sealed class RecordHold(ICardStore cards, IHoldStore holds, CardTotals? cardTotals = null)
 {
     public async Task ExecuteAsync(Card held, CancellationToken cancellationToken)
     {
@@ -17,6 +18,7 @@ public sealed class RecordHold(ICardStore cards, IHoldStore holds)
 
         var hold = new Hold(held.CardId, held.Serial, id, held.Value, held.Last4, held.ClaimedAt, held.HeldFor);
         await holds.PutAsync(account, hold, cancellationToken);
+        if (cardTotals is not null) await cardTotals.HeldAsync(held);
         var current = await cards.RereadAsync(held, cancellationToken);
         if (current?.Card is { Status: CardStatus.Held } still && still.RedemptionId == id) return;
         await holds.RemoveAsync(account, held.CardId, cancellationToken);

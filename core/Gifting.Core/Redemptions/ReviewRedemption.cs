@@ -1,5 +1,6 @@
 using Gifting.Core.Cards;
 using Gifting.Core.Concurrency;
+using Gifting.Core.Liability;
 using Gifting.Core.Orders;
 
 namespace Gifting.Core.Redemptions;
@@ -14,7 +15,7 @@ public sealed record ReviewCommand(string Serial, bool Approve, string ReviewedB
 /// </summary>
 public sealed class ReviewRedemption(
     ICardStore cards, IHoldStore holds, CompleteRedemption complete, IUnfinishedRedemptionIndex unfinished,
-    CancelDeclinedLine declinedLines, TimeProvider clock)
+    CancelDeclinedLine declinedLines, TimeProvider clock, CardTotals? cardTotals = null)
 {
     public Task<Result<Card>> ExecuteAsync(ReviewCommand command, CancellationToken cancellationToken)
     {
@@ -53,6 +54,7 @@ public sealed class ReviewRedemption(
     private async Task<Card> FinishAsync(StoredCard decided, CancellationToken cancellationToken)
     {
         var card = decided.Card;
+        if (cardTotals is not null) await cardTotals.ReviewedAsync(card);
         switch (card.Status)
         {
             case CardStatus.Redeeming:

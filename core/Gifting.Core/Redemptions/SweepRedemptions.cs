@@ -17,7 +17,8 @@ public sealed record SweepSummary(int Due, int Completed);
 /// </summary>
 public sealed class SweepRedemptions(
     ICardStore cards, IUnfinishedRedemptionIndex index, CompleteRedemption complete, RecordHold recordHold,
-    IHoldStore holds, RecordLineRedeemed lines, CancelDeclinedLine declinedLines)
+    IHoldStore holds, RecordLineRedeemed lines, CancelDeclinedLine declinedLines,
+    Liability.CardTotals? cardTotals = null)
 {
     private const int BatchSize = 100;
 
@@ -59,6 +60,8 @@ public sealed class SweepRedemptions(
         var stored = await cards.FindBySerialAsync(entry.Serial, cancellationToken);
         if (stored?.Card is not { } card) return false;
         var ours = card.RedemptionId == entry.RedemptionId && card.ClaimedBy == entry.Account;
+        // A review whose decision was written but not counted is counted here, as its reviewer's retry would.
+        if (ours && card.ReviewDecision is not null && cardTotals is not null) await cardTotals.ReviewedAsync(card);
         if (ours && card.Status == CardStatus.Redeeming)
         {
             await complete.ExecuteAsync(stored, cancellationToken);

@@ -42,7 +42,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Checkout, p => p.RequireRole(Roles.Checkout))
             .AddPolicy(Policies.Promotions, p => p.RequireRole(Roles.Promotions, Roles.Admin))
-            .AddPolicy(Policies.Support, p => p.RequireRole(Roles.Support, Roles.Admin));
+            .AddPolicy(Policies.Support, p => p.RequireRole(Roles.Support, Roles.Admin))
+            .AddPolicy(Policies.Finance, p => p.RequireRole(Roles.Finance, Roles.Admin));
         return services;
     }
 }

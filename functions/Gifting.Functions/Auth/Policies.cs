@@ -18,4 +18,7 @@ public static class Policies
 
     /// <summary>Support agents, and admins.</summary>
     public const string Support = "support-or-admin";
+
+    /// <summary>Finance staff, and admins.</summary>
+    public const string Finance = "finance-or-admin";
 }

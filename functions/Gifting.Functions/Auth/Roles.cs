@@ -10,8 +10,10 @@ public static class Roles
     public const string Promotions = "promotions";
     public const string Support = "support";
     public const string Admin = "admin";
+    public const string Finance = "finance";
 
     public static IReadOnlySet<string> All { get; } =
         new HashSet<string>(
-            [Customer, Corporate, Issuer, Retailer, Checkout, Promotions, Support, Admin], StringComparer.Ordinal);
+            [Customer, Corporate, Issuer, Retailer, Checkout, Promotions, Support, Admin, Finance],
+            StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Gifting.Core;
 using Gifting.Core.Balances;
 using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
@@ -36,9 +37,15 @@ public static class BalanceEndpoints
             : Caller.Unusable;
 
     private static async Task<IResult> GetActivityAsync(
-        HttpContext http, GetActivity getActivity, int? limit, string? cursor, CancellationToken cancellationToken)
+        HttpContext http, GetActivity getActivity, int? limit, string? cursor, CancellationToken cancellationToken) =>
+        Caller.From(http) is { } caller
+            ? await ActivityPageAsync(caller.Account, getActivity, limit, cursor, cancellationToken)
+            : Caller.Unusable;
+
+    /// <summary>A page of an account's activity, as the shopper and support both read it.</summary>
+    internal static async Task<IResult> ActivityPageAsync(
+        AccountId account, GetActivity getActivity, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        if (Caller.From(http) is not { } caller) return Caller.Unusable;
         if (limit is < 1 or > 100) return Problems.Validation("limit must be between 1 and 100.");
         long? before = null;
         if (cursor is not null)
@@ -46,7 +53,7 @@ public static class BalanceEndpoints
             if (DecodeCursor(cursor) is not { } seq) return Problems.Validation("cursor is not one this API gave out.");
             before = seq;
         }
-        var page = await getActivity.ExecuteAsync(caller.Account, before, limit ?? 25, cancellationToken);
+        var page = await getActivity.ExecuteAsync(account, before, limit ?? 25, cancellationToken);
         var items = page.Entries.Select(ActivityItem.Of).ToList();
         var nextCursor = page.NextBefore is { } next ? EncodeCursor(next) : null;
         return Results.Ok(new PageResponse<ActivityItem>(items, nextCursor));

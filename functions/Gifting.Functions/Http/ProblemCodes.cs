@@ -25,6 +25,7 @@ public static class ProblemCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string ServiceBusy = "service_busy";
+    public const string AlreadyReplayed = "already_replayed";
     public const string BadRequest = "bad_request";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";

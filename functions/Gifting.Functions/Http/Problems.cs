@@ -32,6 +32,9 @@ public static class Problems
         [ErrorCode.AlreadyReversed] = (409, ProblemCodes.AlreadyReversed, "The entry has been reversed already."),
         [ErrorCode.NotReversible] = (422, ProblemCodes.NotReversible, "The entry cannot be reversed."),
         [ErrorCode.EntryNotFound] = (404, ProblemCodes.NotFound, "No such entry."),
+        [ErrorCode.RejectedMessageNotFound] = (404, ProblemCodes.NotFound, "No such rejected message."),
+        [ErrorCode.AlreadyReplayed] =
+            (409, ProblemCodes.AlreadyReplayed, "The message was already sent to its queue again."),
     };
 
     public static IResult For(Failure failure)

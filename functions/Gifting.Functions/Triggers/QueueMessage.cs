@@ -30,7 +30,7 @@ internal sealed record QueueMessage(JsonElement Body, string Raw, HostPayload Pa
             var key = "invocation:" + (id.Length > 0 ? id : Guid.NewGuid().ToString("N"));
             return (null, await RejectAsync(rejected, clock, queue, key, invocation.Prefix,
                 $"The invocation is {invocation.Length} bytes, over the {InvocationBody.Limit}-byte limit; "
-                + "the message was not read.", cancellationToken));
+                + "the message was not read.", cancellationToken, complete: false));
         }
         if (HostPayload.Parse(root) is not { } payload) return (null, Results.BadRequest());
         var body = payload.MessageBody("message");
@@ -44,16 +44,20 @@ internal sealed record QueueMessage(JsonElement Body, string Raw, HostPayload Pa
         if (Encoding.UTF8.GetByteCount(raw) is var size && size > maxBytes)
             return (null, await RejectAsync(rejected, clock, queue, message.Key, raw[..Math.Min(raw.Length, maxBytes)],
                 $"The message body is {size} bytes; a {queue} message is at most {maxBytes} bytes.",
-                cancellationToken));
+                cancellationToken, complete: false));
         return (message, null);
     }
 
-    /// <summary>Records a message that can never succeed, and completes it.</summary>
+    /// <summary>
+    /// Records a message that can never succeed, and completes it; <paramref name="complete"/> is false when
+    /// <paramref name="body"/> is only the start of the message.
+    /// </summary>
     public static async Task<IResult> RejectAsync(
         IRejectedMessages rejected, TimeProvider clock, string queue, string key, string body, string reason,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool complete = true)
     {
-        await rejected.RecordAsync(new RejectedMessage(queue, key, reason, body, clock.GetUtcNow()), cancellationToken);
+        await rejected.RecordAsync(new RejectedMessage(queue, key, reason, body, clock.GetUtcNow(), complete),
+            cancellationToken);
         return Results.Json(HostResponse.Done($"Rejected a message of the {queue} queue: {reason}"));
     }
 }

@@ -84,7 +84,8 @@ public static class RefundTrigger
         var key = "invocation:" + (id.Length > 0 ? id : Guid.NewGuid().ToString("N"));
         var reason = $"The invocation is {invocation.Length} bytes, over the {InvocationBody.Limit}-byte limit; "
             + "the message was not read.";
-        await rejected.RecordAsync(new RejectedMessage(Queue, key, reason, invocation.Prefix, clock.GetUtcNow()), ct);
+        await rejected.RecordAsync(
+            new RejectedMessage(Queue, key, reason, invocation.Prefix, clock.GetUtcNow(), Complete: false), ct);
         return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
     }
 

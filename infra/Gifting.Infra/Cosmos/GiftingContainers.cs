@@ -20,6 +20,7 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
     public Container Rejections => client.GetContainer(options.Database, "rejections");
     public Container Orders => client.GetContainer(options.Database, "orders");
     public Container OrderLines => client.GetContainer(options.Database, "order-lines");
+    public Container Liability => client.GetContainer(options.Database, "liability");
 
     /// <summary>
     /// The containers as the app needs them. Each indexes only what its queries filter on (see
@@ -56,14 +57,20 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
         {
             IndexingPolicy = IndexingPolicies.Only("/pk", "/expiresAtMs", "/sinceMs"),
         };
+        // Rejected messages by day, listed by queue within a day.
         yield return new ContainerProperties("rejections", PartitionKeyPath)
         {
-            DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only(),
+            DefaultTimeToLive = -1, IndexingPolicy = IndexingPolicies.Only("/pk", "/queue"),
         };
         // Corporate orders by org, listed newest first among the visible ones.
         yield return new ContainerProperties("orders", PartitionKeyPath)
         {
             IndexingPolicy = IndexingPolicies.Only("/pk", "/visible", "/sortKey"),
+        };
+        // Running liability totals, one partition per marketplace, a few shard documents per currency and day.
+        yield return new ContainerProperties("liability", PartitionKeyPath)
+        {
+            IndexingPolicy = IndexingPolicies.Only("/pk"),
         };
         // An order's lines by order, read by range of their place in it.
         yield return new ContainerProperties("order-lines", PartitionKeyPath)

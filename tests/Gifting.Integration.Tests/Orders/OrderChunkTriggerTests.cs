@@ -96,8 +96,9 @@ public sealed class OrderChunkTriggerTests(CosmosFixture cosmos) : IDisposable
     }
 
     /// <summary>The id a rejection is stored under: its queue and the SHA-256 of its key.</summary>
+    // A record's id is the day of its rejection, the queue and the hash of the message's key.
     private static string RejectionId(string key) =>
-        "order-chunks-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        ".order-chunks." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The cards issued for the order's lines (a scan: test data only).</summary>
     private async Task<int> CardsOfAsync(string orderId)
