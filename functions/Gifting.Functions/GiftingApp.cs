@@ -6,6 +6,7 @@ using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
 using Gifting.Functions.Orders;
 using Gifting.Functions.Responses;
+using Gifting.Functions.Telemetry;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Communication;
@@ -74,6 +75,7 @@ public static class GiftingApp
         services.AddSetting(configuration, DeliveryOptions.Section, (DeliveryOptions o) => o.ToSettings());
         services.AddSingleton<OrderLinesReader>();
         services.AddGiftMessages(configuration);
+        services.AddGiftingTelemetry(configuration);
     }
 
     private static void UsePipeline(WebApplication app)

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 
 namespace Gifting.Infra.Cosmos;
@@ -101,6 +102,10 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
             clientOptions.CustomHandlers.Add(new EmulatorCompatibilityHandler());
         }
         foreach (var handler in handlers) clientOptions.CustomHandlers.Add(handler);
-        return new CosmosClient(options.Endpoint, options.Key, clientOptions);
+        if (options.UsesKey) return new CosmosClient(options.Endpoint, options.Key, clientOptions);
+        var identity = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? ManagedIdentityId.SystemAssigned
+            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
+        return new CosmosClient(options.Endpoint, new ManagedIdentityCredential(identity), clientOptions);
     }
 }
