@@ -101,6 +101,18 @@ public sealed class TemplateAccessTests
         Assert.Contains("\"ExpirePromotionalCredits\"", query, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DeliveryFailureAlert_CountsTheCounterTheAppExports()
+    {
+        var alert = ArmSnapshot.Current.OfType("Microsoft.Insights/scheduledQueryRules")
+            .Single(a => ArmSnapshot.ShortName(a) == "delivery-failures");
+
+        var query = (string)alert["properties"]!["criteria"]!["allOf"]![0]!["query"]!;
+
+        Assert.Contains($"\"{Gifting.Functions.Telemetry.GiftingTelemetry.DeliveriesFailed}\"", query,
+            StringComparison.Ordinal);
+    }
+
     /// <summary>The principal is the template's user-assigned identity (a reference to its principalId).</summary>
     private static bool IsAppIdentity(JsonNode? principal) =>
         ((string?)principal ?? "") is var value
