@@ -5,7 +5,11 @@
 #
 #   infra/azure/deploy.sh --resource-group rg-gifting --location westeurope \
 #     --authority https://login.microsoftonline.com/<tenant>/v2.0 --audience api://gifting \
-#     --sms-from +18005550100 [--alert-email ops@example.com] [--cosmos-capacity serverless|autoscale]
+#     --sms-from +18005550100 [--alert-email ops@example.com] [--cosmos-capacity serverless|autoscale] \
+#     [--claim-code-keys 1,2 --claim-code-current 2] [--encryption-keys 1,2 --encryption-current 2]
+#
+# The key options rotate keys (docs/operations.md): every version listed stays readable, the current one is used
+# for new codes, and a current version the vault lacks is drawn.
 #
 # --parameters-only prints the deployment parameters (keys masked) and stops before anything reaches Azure.
 set -euo pipefail
@@ -18,10 +22,14 @@ audience=""
 sms_from=""
 alert_email=""
 cosmos_capacity="serverless"
+claim_code_keys="1"
+claim_code_current="1"
+encryption_keys="1"
+encryption_current="1"
 parameters_only=false
 
 usage() {
-  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -34,6 +42,10 @@ while [ $# -gt 0 ]; do
     --sms-from) sms_from="$2"; shift 2 ;;
     --alert-email) alert_email="$2"; shift 2 ;;
     --cosmos-capacity) cosmos_capacity="$2"; shift 2 ;;
+    --claim-code-keys) claim_code_keys="$2"; shift 2 ;;
+    --claim-code-current) claim_code_current="$2"; shift 2 ;;
+    --encryption-keys) encryption_keys="$2"; shift 2 ;;
+    --encryption-current) encryption_current="$2"; shift 2 ;;
     --parameters-only) parameters_only=true; shift ;;
     -h|--help) usage ;;
     *) echo "Unknown argument: $1" >&2; usage ;;
@@ -66,8 +78,8 @@ else
   done
   az group create --name "$resource_group" --location "$location" --only-show-errors --output none
   vault="$(az keyvault list --resource-group "$resource_group" --query '[0].name' --output tsv 2>/dev/null || true)"
-  secret_exists "$vault" claim-code-key-1 || claim_code_key="$(draw_key)"
-  secret_exists "$vault" code-encryption-key-1 || code_encryption_key="$(draw_key)"
+  secret_exists "$vault" "claim-code-key-$claim_code_current" || claim_code_key="$(draw_key)"
+  secret_exists "$vault" "code-encryption-key-$encryption_current" || code_encryption_key="$(draw_key)"
 fi
 
 parameters() {
@@ -82,7 +94,11 @@ parameters() {
     "authAudience": { "value": "$audience" },
     "smsFrom": { "value": "$sms_from" },
     "alertEmail": { "value": "$alert_email" },
+    "claimCodeKeyVersions": { "value": [$claim_code_keys] },
+    "claimCodeCurrentVersion": { "value": $claim_code_current },
     "claimCodeKey": { "value": "$claim_code_key" },
+    "codeEncryptionKeyVersions": { "value": [$encryption_keys] },
+    "codeEncryptionCurrentVersion": { "value": $encryption_current },
     "codeEncryptionKey": { "value": "$code_encryption_key" }
   }
 }
