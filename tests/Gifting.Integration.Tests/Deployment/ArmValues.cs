@@ -57,7 +57,8 @@ public static partial class ArmValues
         return RuntimeProperties.TryGetValue(property, out var standIn)
             ? standIn
             : throw new InvalidOperationException(
-                $"No stand-in for the runtime property '{property}' in [{expression}]: add one to {nameof(ArmValues)}.");
+                $"No stand-in for the runtime property '{property}' in [{expression}]: add one to "
+                + $"{nameof(ArmValues)}.");
     }
 
     private static string Literal(string quoted) => quoted.Trim()[1..^1].Replace("''", "'", StringComparison.Ordinal);

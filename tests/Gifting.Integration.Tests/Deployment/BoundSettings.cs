@@ -19,7 +19,9 @@ public static class BoundSettings
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Every setting as a configuration key pattern: <c>Cosmos:Endpoint</c>, <c>ClaimCodes:Keys:{key}</c>.</summary>
+    /// <summary>
+    /// Every setting as a configuration key pattern: <c>Cosmos:Endpoint</c>, <c>ClaimCodes:Keys:{key}</c>.
+    /// </summary>
     public static IReadOnlyList<string> Keys { get; } = OptionsTypes
         .SelectMany(t => KeysOf(t, (string)t.GetField("Section")!.GetRawConstantValue()!))
         .ToList();

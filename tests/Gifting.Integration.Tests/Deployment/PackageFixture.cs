@@ -10,7 +10,8 @@ namespace Gifting.Integration.Tests.Deployment;
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gifting-package-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder =
+        Path.Combine(Path.GetTempPath(), "gifting-package-" + Guid.NewGuid().ToString("N"));
 
     public string Zip => Path.Combine(_folder, "gifting-app.zip");
 
@@ -33,7 +34,8 @@ public sealed class PackageFixture : IAsyncLifetime
         await script.WaitForExitAsync();
         BuildTime = started.Elapsed;
         if (script.ExitCode != 0)
-            throw new InvalidOperationException($"package.sh failed ({script.ExitCode}):\n{await output}\n{await errors}");
+            throw new InvalidOperationException(
+                $"package.sh failed ({script.ExitCode}):\n{await output}\n{await errors}");
         // ZipFile restores each entry's Unix permissions on Unix, as the host's unpacking does.
         ZipFile.ExtractToDirectory(Zip, AppRoot);
     }

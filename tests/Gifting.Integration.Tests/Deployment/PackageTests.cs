@@ -31,7 +31,8 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
 
         var expected = new HashSet<string> { "host.json", executable };
         expected.UnionWith(functions.Select(f => $"{f}/function.json"));
-        expected.UnionWith(Directory.GetFiles(TemplatesSource()).Select(f => "Delivery/Templates/" + Path.GetFileName(f)));
+        expected.UnionWith(
+            Directory.GetFiles(TemplatesSource()).Select(f => "Delivery/Templates/" + Path.GetFileName(f)));
         Assert.Equal(expected.Order(), files.Order());
         var handler = zip.GetEntry(executable)!;
         Assert.Equal(0b111_101_101, (handler.ExternalAttributes >> 16) & 0x1FF);
@@ -65,7 +66,9 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
         }
     }
 
-    /// <summary>The host reads <c>Outputs</c>, <c>Logs</c> and <c>ReturnValue</c> from a 2xx answer, by these names.</summary>
+    /// <summary>
+    /// The host reads <c>Outputs</c>, <c>Logs</c> and <c>ReturnValue</c> from a 2xx answer, by these names.
+    /// </summary>
     private static async Task AssertInvocationAnswersAsync(HttpClient http, string function, string payload)
     {
         using var content = new StringContent(payload, Encoding.UTF8, "application/json");
@@ -79,7 +82,9 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
         Assert.Equal(JsonValueKind.Array, answer.RootElement.GetProperty("Logs").ValueKind);
     }
 
-    /// <summary>As the host does: the executable from host.json, in the app root, with the port in its environment.</summary>
+    /// <summary>
+    /// As the host does: the executable from host.json, in the app root, with the port in its environment.
+    /// </summary>
     private Process Start(int port)
     {
         var start = new ProcessStartInfo(Path.Combine(package.AppRoot, Executable()))
@@ -88,9 +93,11 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] =
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in cosmos.Settings()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in cosmos.Settings())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["Auth__Mode"] = "Oidc";
         start.Environment["Auth__Authority"] = "https://login.example.invalid/tenant/v2.0";
         start.Environment["Auth__Audience"] = "api://gifting";
@@ -103,7 +110,9 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
         return process;
     }
 
-    /// <summary>The host polls <c>GET /</c> and counts any answer as ready; a refused connection is "not yet".</summary>
+    /// <summary>
+    /// The host polls <c>GET /</c> and counts any answer as ready; a refused connection is "not yet".
+    /// </summary>
     private static async Task<TimeSpan> WaitUntilReadyAsync(HttpClient http, Process handler)
     {
         var started = Stopwatch.StartNew();

@@ -82,7 +82,8 @@ public sealed class TemplateAccessTests
 
         Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
         Assert.Equal(identity, (string?)site["properties"]!["keyVaultReferenceIdentity"]);
-        var references = snapshot.AppSettings().Values.Where(v => v.Contains("@Microsoft.KeyVault", StringComparison.Ordinal))
+        var references = snapshot.AppSettings().Values
+            .Where(v => v.Contains("@Microsoft.KeyVault", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(references);
         Assert.All(references, r => Assert.Contains($"/vaults/{vault}'", r, StringComparison.Ordinal));

@@ -88,7 +88,8 @@ public sealed class TemplateDataTests
     {
         var constants = new[]
             {
-                typeof(Gifting.Core.Money), typeof(Gifting.Infra.GiftingInfraServices), typeof(Gifting.Functions.Program),
+                typeof(Gifting.Core.Money), typeof(Gifting.Infra.GiftingInfraServices),
+                typeof(Gifting.Functions.Program),
             }
             .SelectMany(t => t.Assembly.GetTypes())
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))

@@ -14,7 +14,9 @@ namespace Gifting.Integration.Tests.Deployment;
 /// </summary>
 public sealed class TemplateSettingsTests
 {
-    /// <summary>Settings the Functions host reads, not the app: its storage, telemetry and trigger connections.</summary>
+    /// <summary>
+    /// Settings the Functions host reads, not the app: its storage, telemetry and trigger connections.
+    /// </summary>
     private static readonly string[] HostPrefixes =
         ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_", "ServiceBusConnection__"];
 
@@ -98,7 +100,8 @@ public sealed class TemplateSettingsTests
         Assert.DoesNotContain("ServiceBus__ConnectionString", settings.Keys);
         Assert.DoesNotContain("Communication__ConnectionString", settings.Keys);
         Assert.NotEmpty(secretLike);
-        Assert.All(secretLike, s => Assert.Contains("@Microsoft.KeyVault(SecretUri=", s.Value, StringComparison.Ordinal));
+        Assert.All(secretLike,
+            s => Assert.Contains("@Microsoft.KeyVault(SecretUri=", s.Value, StringComparison.Ordinal));
         var template = ArmSnapshot.Current.Template.ToJsonString();
         foreach (var leak in new[] { "listKeys(", "listConnectionStrings(", "AccountKey=", "SharedAccessKey" })
             Assert.DoesNotContain(leak, template, StringComparison.OrdinalIgnoreCase);
@@ -122,7 +125,9 @@ public sealed class TemplateSettingsTests
             Assert.Null(site["properties"]!["siteConfig"]![siteProperty]);
     }
 
-    /// <summary>A key, secret, password or connection string: by its last segment, or as a value of a <c>Keys</c> map.</summary>
+    /// <summary>
+    /// A key, secret, password or connection string: by its last segment, or as a value of a <c>Keys</c> map.
+    /// </summary>
     private static bool IsSecretLike(string key)
     {
         var segments = key.Split("__");
@@ -133,7 +138,9 @@ public sealed class TemplateSettingsTests
                 .Any(word => last.Contains(word, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The template's settings as configuration keys, with expressions and Key Vault references resolved.</summary>
+    /// <summary>
+    /// The template's settings as configuration keys, with expressions and Key Vault references resolved.
+    /// </summary>
     private static Dictionary<string, string?> ResolvedSettings()
     {
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -143,7 +150,9 @@ public sealed class TemplateSettingsTests
             StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The app from its composition root, in Production, with nothing but <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// The app from its composition root, in Production, with nothing but <paramref name="settings"/>.
+    /// </summary>
     private static WebApplication Build(Dictionary<string, string?> settings) =>
         GiftingApp.Build(["--environment", "Production"], builder =>
         {

@@ -94,7 +94,9 @@ public sealed class TelemetryTests(CosmosFixture cosmos)
         services.GetRequiredService<MeterProvider>().ForceFlush();
     }
 
-    /// <summary>Everything the exporters received, as text: span names, tags and events, metric tags, log records.</summary>
+    /// <summary>
+    /// Everything the exporters received, as text: span names, tags and events, metric tags, log records.
+    /// </summary>
     private string Exported()
     {
         var text = new StringBuilder();
@@ -125,7 +127,9 @@ public sealed class TelemetryTests(CosmosFixture cosmos)
         return text.ToString();
     }
 
-    /// <summary>The latest cumulative value of a counter, over the points whose tag matches when one is named.</summary>
+    /// <summary>
+    /// The latest cumulative value of a counter, over the points whose tag matches when one is named.
+    /// </summary>
     private long Sum(string instrument, string? tag = null, string? value = null) =>
         _metrics.ToList().LastOrDefault(m => m.Name == instrument)?.MetricPoints
             .Where(p => tag is null || HasTag(p, tag, value!))
