@@ -57,8 +57,8 @@ public sealed class GiftingFactory(
         await using var app = GiftingApp.Build(["--environment", environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(cosmos.Settings());
-            builder.Configuration.AddInMemoryCollection(
-                (settings ?? new Dictionary<string, string>()).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+            builder.Configuration.AddInMemoryCollection((settings ?? new Dictionary<string, string>())
+                .Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         });
         await app.StartAsync();
