@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Gifting.Infra;
 
 namespace Gifting.Functions.Telemetry;
 
@@ -19,9 +20,8 @@ public sealed class TelemetryOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(ManagedIdentityClientId) && !Guid.TryParse(ManagedIdentityClientId, out _))
-            yield return new ValidationResult(
-                "Telemetry:ManagedIdentityClientId must be the client id (a GUID) of a user-assigned identity.",
-                [nameof(ManagedIdentityClientId)]);
+        if (ManagedIdentity.ClientIdError(
+                ManagedIdentityClientId, "Telemetry:ManagedIdentityClientId", nameof(ManagedIdentityClientId)) is { } e)
+            yield return e;
     }
 }

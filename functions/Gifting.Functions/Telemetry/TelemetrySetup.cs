@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Gifting.Infra;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -32,10 +32,7 @@ public static class TelemetrySetup
             telemetry.UseAzureMonitor(monitor =>
             {
                 monitor.ConnectionString = connectionString;
-                monitor.Credential = new ManagedIdentityCredential(
-                    string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-                        ? ManagedIdentityId.SystemAssigned
-                        : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+                monitor.Credential = ManagedIdentity.Credential(options.ManagedIdentityClientId);
             });
         }
         else

@@ -34,10 +34,9 @@ public sealed class CosmosOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(ManagedIdentityClientId) && !Guid.TryParse(ManagedIdentityClientId, out _))
-            yield return new ValidationResult(
-                "Cosmos:ManagedIdentityClientId must be the client id (a GUID) of a user-assigned identity.",
-                [nameof(ManagedIdentityClientId)]);
+        if (ManagedIdentity.ClientIdError(
+                ManagedIdentityClientId, "Cosmos:ManagedIdentityClientId", nameof(ManagedIdentityClientId)) is { } error)
+            yield return error;
         if (!string.IsNullOrWhiteSpace(ManagedIdentityClientId) && UsesKey)
             yield return new ValidationResult(
                 "Cosmos:ManagedIdentityClientId applies without Cosmos:Key only.", [nameof(ManagedIdentityClientId)]);

@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 
 namespace Gifting.Infra.Cosmos;
@@ -103,9 +102,7 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
         }
         foreach (var handler in handlers) clientOptions.CustomHandlers.Add(handler);
         if (options.UsesKey) return new CosmosClient(options.Endpoint, options.Key, clientOptions);
-        var identity = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-            ? ManagedIdentityId.SystemAssigned
-            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId);
-        return new CosmosClient(options.Endpoint, new ManagedIdentityCredential(identity), clientOptions);
+        return new CosmosClient(
+            options.Endpoint, ManagedIdentity.Credential(options.ManagedIdentityClientId), clientOptions);
     }
 }
