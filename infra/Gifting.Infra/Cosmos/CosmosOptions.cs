@@ -34,8 +34,9 @@ public sealed class CosmosOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ManagedIdentity.ClientIdError(
-                ManagedIdentityClientId, "Cosmos:ManagedIdentityClientId", nameof(ManagedIdentityClientId)) is { } error)
+        const string clientIdSetting = "Cosmos:ManagedIdentityClientId";
+        if (ManagedIdentity.ClientIdError(ManagedIdentityClientId, clientIdSetting, nameof(ManagedIdentityClientId))
+            is { } error)
             yield return error;
         if (!string.IsNullOrWhiteSpace(ManagedIdentityClientId) && UsesKey)
             yield return new ValidationResult(
