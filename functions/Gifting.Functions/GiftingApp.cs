@@ -7,6 +7,7 @@ using Gifting.Functions.OpenApi;
 using Gifting.Functions.Orders;
 using Gifting.Functions.Page;
 using Gifting.Functions.Responses;
+using Gifting.Functions.Telemetry;
 using Gifting.Functions.Triggers;
 using Gifting.Infra;
 using Gifting.Infra.Communication;
@@ -86,6 +87,7 @@ public static class GiftingApp
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => RedeemPageAssets.Load(RedeemPageAssets.DefaultFolder,
             sp.GetRequiredService<AuthOptions>(), sp.GetRequiredService<IOptions<SignInOptions>>().Value));
+        services.AddGiftingTelemetry(configuration);
     }
 
     private static void UsePipeline(WebApplication app)

@@ -16,7 +16,7 @@ public sealed class HandlerInvoker(HttpClient handler, TimeProvider clock)
 {
     public async Task<InvocationOutcome> InvokeQueueAsync(
         FunctionDefinition function, string body, string messageId, int deliveryCount,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? properties = null)
     {
         var metadata = new JsonObject
         {
@@ -33,6 +33,12 @@ public sealed class HandlerInvoker(HttpClient handler, TimeProvider clock)
                 metadata[name] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String
                     ? Encode(value.ToJsonString())
                     : value?.DeepClone();
+        }
+        // The message's application properties, under both names the Service Bus extension gives them.
+        if (properties is { Count: > 0 })
+        {
+            metadata["ApplicationProperties"] = Properties(properties);
+            metadata["UserProperties"] = Properties(properties);
         }
         metadata["sys"] = Sys(function.Name);
         var data = new JsonObject { [function.Trigger.Name] = Body(function.Trigger, body) };
@@ -52,6 +58,13 @@ public sealed class HandlerInvoker(HttpClient handler, TimeProvider clock)
             },
         };
         return PostAsync(function.Name, data, new JsonObject { ["sys"] = Sys(function.Name) }, cancellationToken);
+    }
+
+    private static JsonObject Properties(IReadOnlyDictionary<string, string> properties)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in properties) json[name] = value;
+        return json;
     }
 
     private async Task<InvocationOutcome> PostAsync(

@@ -1,5 +1,6 @@
 using System.Text;
 using Gifting.Core.Messaging;
+using Gifting.Infra.Messaging;
 
 namespace Gifting.LocalHost;
 
@@ -22,7 +23,7 @@ public sealed class LocalMessagePublisher(LocalQueues queues) : IMessagePublishe
                     $"No function reads the queue '{message.Queue}', so '{message.MessageId}' has nowhere to go.",
                     sent, isTransient: false, innerException: null);
             queues.Send(message.Queue, message.MessageId, Encoding.UTF8.GetString(message.Body.Span),
-                message.ScheduledEnqueueTime);
+                message.ScheduledEnqueueTime, MessageTrace.Properties());
             sent.Add(message.MessageId);
         }
         return Task.CompletedTask;

@@ -4,7 +4,9 @@ using System.Threading.Channels;
 
 namespace Gifting.LocalHost;
 
-public sealed record QueueMessage(string MessageId, string Body, int DeliveryCount);
+/// <summary>A message on a stand-in queue; <see cref="Properties"/> are its application properties.</summary>
+public sealed record QueueMessage(
+    string MessageId, string Body, int DeliveryCount, IReadOnlyDictionary<string, string>? Properties = null);
 
 public sealed record DeadLetter(
     string MessageId, JsonElement Body, int DeliveryCount, string Reason, DateTimeOffset DeadLetteredAt);
@@ -68,12 +70,14 @@ public sealed class LocalQueues : IAsyncDisposable
     /// Sends as Service Bus does: a message whose id was accepted within the duplicate detection window is dropped
     /// (false), and one scheduled for later becomes visible to the trigger at that time.
     /// </summary>
-    public bool Send(string queue, string messageId, string body, DateTimeOffset? scheduledEnqueueTime)
+    public bool Send(
+        string queue, string messageId, string body, DateTimeOffset? scheduledEnqueueTime,
+        IReadOnlyDictionary<string, string>? properties = null)
     {
         if (!_duplicates.TryGetValue(queue, out var duplicates))
             throw new InvalidOperationException($"No function reads the queue '{queue}'.");
         if (!duplicates.TryAccept(messageId)) return false;
-        var message = new QueueMessage(messageId, body, 1);
+        var message = new QueueMessage(messageId, body, 1, properties);
         var due = (scheduledEnqueueTime ?? _clock.GetUtcNow()) - _clock.GetUtcNow();
         if (due <= TimeSpan.Zero) MakeVisible(queue, message);
         else _scheduled.Schedule(due, () => MakeVisible(queue, message));
@@ -117,7 +121,8 @@ public sealed class LocalQueues : IAsyncDisposable
         await foreach (var message in Queue(queue).Reader.ReadAllAsync(cancellationToken))
         {
             var outcome = await _invoker.InvokeQueueAsync(
-                function, message.Body, message.MessageId, message.DeliveryCount, cancellationToken);
+                function, message.Body, message.MessageId, message.DeliveryCount, cancellationToken,
+                message.Properties);
             // The host fails an invocation whose output binding names a queue that does not exist.
             if (outcome.Succeeded && function.QueueOutputs.FirstOrDefault(o =>
                     outcome.Outputs.ContainsKey(o.Name) && !Exists(o.QueueName!)) is { } lost)

@@ -5,6 +5,7 @@ using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
+using Gifting.Functions.Telemetry;
 
 namespace Gifting.Functions.Endpoints;
 
@@ -50,6 +51,7 @@ public static class AccountEndpoints
         };
         var result = await debit.ExecuteAsync(
             new DebitCommand(account, body.OrderId, amount, body.AllowPartial, kind, debitKey), cancellationToken);
+        if (result.Succeeded) GiftingTelemetry.DebitCount.Add(1);
         return result.Succeeded
             ? Results.Json(DebitResponse.Of(result.Value), statusCode: StatusCodes.Status201Created)
             : Problems.For(result.Failure!);

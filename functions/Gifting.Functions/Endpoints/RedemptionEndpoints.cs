@@ -3,6 +3,7 @@ using Gifting.Functions.Auth;
 using Gifting.Functions.Http;
 using Gifting.Functions.OpenApi;
 using Gifting.Functions.Responses;
+using Gifting.Functions.Telemetry;
 
 namespace Gifting.Functions.Endpoints;
 
@@ -29,6 +30,9 @@ public static class RedemptionEndpoints
         var command = new RedeemCommand(
             caller.Account, caller.Marketplace, caller.ClientAddress, body.Code, body.LinkToken);
         var result = await redeem.ExecuteAsync(command, cancellationToken);
+        GiftingTelemetry.RedemptionCount.Add(1, new KeyValuePair<string, object?>("outcome", !result.Succeeded
+            ? Problems.CodeOf(result.Failure!.Code)
+            : result.Value.Balance is null ? "pending_review" : "redeemed"));
         if (!result.Succeeded) return Problems.For(result.Failure!);
         var r = result.Value;
         return r.Balance is not { } balance

@@ -62,6 +62,9 @@ public static class Problems
             : null;
     }
 
+    /// <summary>The problem code an outcome is answered with, such as <c>already_redeemed</c>.</summary>
+    public static string CodeOf(ErrorCode code) => Table[code].Code;
+
     /// <summary>The status a use-case outcome's problem code is answered with; null for a code not in it.</summary>
     public static int? StatusOf(string code) =>
         Table.Values.Where(v => v.Code == code).Select(v => (int?)v.Status).FirstOrDefault();

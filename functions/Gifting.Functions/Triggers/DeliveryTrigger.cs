@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gifting.Core.Delivery;
 using Gifting.Core.Messaging;
+using Gifting.Functions.Telemetry;
 
 namespace Gifting.Functions.Triggers;
 
@@ -22,6 +23,7 @@ public static partial class DeliveryTrigger
             var (message, answer) = await QueueMessage.ReadAsync(
                 request, GiftDeliveries.Queue, MaxMessageBytes, rejected, clock, ct);
             if (message is null) return answer!;
+            using var activity = GiftingTelemetry.StartInvocation("DeliverGift", message.Payload.MessageTraceParent());
             if (Read(message.Body) is not { } command)
                 return await QueueMessage.RejectAsync(rejected, clock, GiftDeliveries.Queue, message.Key, message.Raw,
                     "The message body is not {\"deliveryId\", \"orderId\", \"lineId\", \"channel\"}.", ct);
@@ -31,6 +33,8 @@ public static partial class DeliveryTrigger
                     $"delivery:{command.DeliveryId}", message.Raw, $"{result.Failure!.Code}: {result.Failure.Detail}",
                     ct);
             var delivered = result.Value;
+            if (delivered.Outcome == DeliveryOutcome.Sent) GiftingTelemetry.DeliverySentCount.Add(1);
+            if (delivered.Outcome == DeliveryOutcome.Failed) GiftingTelemetry.DeliveryFailedCount.Add(1);
             if (delivered.Outcome is DeliveryOutcome.Busy or DeliveryOutcome.Transient)
             {
                 LogNotYet(logs.CreateLogger(typeof(DeliveryTrigger)), command.DeliveryId, delivered.Outcome,

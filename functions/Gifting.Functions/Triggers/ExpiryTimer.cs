@@ -1,4 +1,5 @@
 using Gifting.Core.Promotions;
+using Gifting.Functions.Telemetry;
 
 namespace Gifting.Functions.Triggers;
 
@@ -14,6 +15,7 @@ public static class ExpiryTimer
         {
             // Each lot expires under its own operation key, so a rerun of the same period posts nothing twice.
             var summary = await expire.ExecuteAsync(clock.GetUtcNow(), ct);
+            GiftingTelemetry.PromotionalLotExpiredCount.Add(summary.Expired);
             var done = $"{summary.Due} lots due, {summary.Expired} expired, {summary.ExpiredMinorUnits} minor units.";
             return Results.Json(summary.Complete
                 ? HostResponse.Done(done)

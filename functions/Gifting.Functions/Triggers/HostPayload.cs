@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Diagnostics;
+using Gifting.Infra.Messaging;
 
 namespace Gifting.Functions.Triggers;
 
@@ -45,6 +47,20 @@ public sealed class HostPayload
 
     /// <summary>A trigger metadata value (case-insensitive, as the host's binding data is), unwrapped.</summary>
     public JsonElement Metadata(string key) => Get(_metadata, key);
+
+    /// <summary>
+    /// The trace context the message carried in its application properties (see <see cref="MessageTrace"/>); null
+    /// when it carried none.
+    /// </summary>
+    public ActivityContext? MessageTraceParent()
+    {
+        var properties = Metadata("ApplicationProperties");
+        if (properties.ValueKind != JsonValueKind.Object) properties = Metadata("UserProperties");
+        if (properties.ValueKind != JsonValueKind.Object) return null;
+        return MessageTrace.Parent(name => Get(properties, name) is { ValueKind: JsonValueKind.String } value
+            ? value.GetString()
+            : null);
+    }
 
     public string? MetadataString(string key) => Metadata(key) is { ValueKind: JsonValueKind.String } s
         ? s.GetString()

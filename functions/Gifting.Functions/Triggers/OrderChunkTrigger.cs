@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gifting.Core;
 using Gifting.Core.Messaging;
 using Gifting.Core.Orders;
+using Gifting.Functions.Telemetry;
 
 namespace Gifting.Functions.Triggers;
 
@@ -24,6 +25,8 @@ public static class OrderChunkTrigger
             var (message, answer) = await QueueMessage.ReadAsync(
                 request, OrderChunks.Queue, MaxMessageBytes, rejected, clock, ct);
             if (message is null) return answer!;
+            using var activity = GiftingTelemetry.StartInvocation(
+                "ProcessOrderChunk", message.Payload.MessageTraceParent());
             var (body, raw) = (message.Body, message.Raw);
             var messageKey = message.Key;
             if (Read(body) is not { } command)
@@ -34,6 +37,7 @@ public static class OrderChunkTrigger
                 return await RejectAsync(rejected, clock, $"order-chunk:{command.OrderId}-{command.Chunk}", raw,
                     $"{result.Failure!.Code}: {result.Failure.Detail}", ct);
             var done = result.Value;
+            GiftingTelemetry.LineIssuedCount.Add(done.Issued);
             return Results.Json(HostResponse.Done(
                 $"Chunk {command.Chunk} of order {command.OrderId}: {done.Lines} lines, {done.Issued} issued, "
                 + $"{done.Cancelled} cancelled."));

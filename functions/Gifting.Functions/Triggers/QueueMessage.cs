@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Gifting.Core.Messaging;
+using Gifting.Functions.Telemetry;
 
 namespace Gifting.Functions.Triggers;
 
@@ -58,6 +59,7 @@ internal sealed record QueueMessage(JsonElement Body, string Raw, HostPayload Pa
     {
         await rejected.RecordAsync(new RejectedMessage(queue, key, reason, body, clock.GetUtcNow(), complete),
             cancellationToken);
+        GiftingTelemetry.MessageRejectedCount.Add(1, new KeyValuePair<string, object?>("queue", queue));
         return Results.Json(HostResponse.Done($"Rejected a message of the {queue} queue: {reason}"));
     }
 }

@@ -4,6 +4,7 @@ using Gifting.Core;
 using Gifting.Core.Messaging;
 using Gifting.Core.Refunds;
 using Gifting.Infra.Json;
+using Gifting.Functions.Telemetry;
 
 namespace Gifting.Functions.Triggers;
 
@@ -36,6 +37,7 @@ public static class RefundTrigger
                 return await RejectOversizedAsync(rejected, clock, request, invocation, ct);
             var payload = HostPayload.Parse(root);
             if (payload is null) return Results.BadRequest();
+            using var activity = GiftingTelemetry.StartInvocation("ProcessRefund", payload.MessageTraceParent());
             var body = payload.MessageBody("message");
             if (body.ValueKind == JsonValueKind.Undefined)
                 return await RejectAsync(rejected, clock, payload, body, "The invocation carries no message body.", ct);
@@ -50,6 +52,7 @@ public static class RefundTrigger
             if (!result.Succeeded)
                 return await RejectAsync(rejected, clock, payload, body,
                     $"{result.Failure!.Code}: {result.Failure.Detail}", ct);
+            if (!result.Value.AlreadyCredited) GiftingTelemetry.RefundAppliedCount.Add(1);
             return Results.Json(HostResponse.Done(result.Value.AlreadyCredited
                 ? $"Refund {command.RefundId} was already credited."
                 : $"Refund {command.RefundId} credited {result.Value.Credited}."));
@@ -75,6 +78,12 @@ public static class RefundTrigger
             message.RefundId, account, message.OrderId, message.Amount, message.Reason, message.Origin), null);
     }
 
+    private static void CountRejected()
+    {
+        GiftingTelemetry.RefundRejectedCount.Add(1);
+        GiftingTelemetry.MessageRejectedCount.Add(1, new KeyValuePair<string, object?>("queue", Queue));
+    }
+
     private static async Task<IResult> RejectOversizedAsync(
         IRejectedMessages rejected, TimeProvider clock, HttpRequest request, InvocationBody invocation,
         CancellationToken ct)
@@ -86,6 +95,7 @@ public static class RefundTrigger
             + "the message was not read.";
         await rejected.RecordAsync(
             new RejectedMessage(Queue, key, reason, invocation.Prefix, clock.GetUtcNow(), Complete: false), ct);
+        CountRejected();
         return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
     }
 
@@ -99,6 +109,7 @@ public static class RefundTrigger
             ? "refund:" + id.GetString()
             : "message:" + (payload.MetadataString("MessageId") ?? raw);
         await rejected.RecordAsync(new RejectedMessage(Queue, key, reason, raw, clock.GetUtcNow()), ct);
+        CountRejected();
         return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
     }
 }

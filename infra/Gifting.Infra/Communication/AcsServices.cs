@@ -50,7 +50,5 @@ public static class AcsServices
     }
 
     private static ManagedIdentityCredential Credential(AcsOptions options) =>
-        new(string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-            ? ManagedIdentityId.SystemAssigned
-            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+        ManagedIdentity.Credential(options.ManagedIdentityClientId);
 }

@@ -108,6 +108,8 @@ public sealed class GiftingContainers(CosmosClient client, CosmosOptions options
             clientOptions.CustomHandlers.Add(new EmulatorCompatibilityHandler());
         }
         foreach (var handler in handlers) clientOptions.CustomHandlers.Add(handler);
-        return new CosmosClient(options.Endpoint, options.Key, clientOptions);
+        if (options.UsesKey) return new CosmosClient(options.Endpoint, options.Key, clientOptions);
+        return new CosmosClient(
+            options.Endpoint, ManagedIdentity.Credential(options.ManagedIdentityClientId), clientOptions);
     }
 }

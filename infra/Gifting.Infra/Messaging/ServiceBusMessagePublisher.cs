@@ -83,6 +83,7 @@ public sealed class ServiceBusMessagePublisher(ServiceBusClient client) : IMessa
             ContentType = JsonContentType,
         };
         if (message.ScheduledEnqueueTime is { } at) sdkMessage.ScheduledEnqueueTime = at;
+        foreach (var (name, value) in MessageTrace.Properties()) sdkMessage.ApplicationProperties[name] = value;
         return sdkMessage;
     }
 

@@ -46,7 +46,5 @@ public static class ServiceBusServices
     };
 
     private static ManagedIdentityCredential Credential(ServiceBusOptions options) =>
-        new(string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-            ? ManagedIdentityId.SystemAssigned
-            : ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+        ManagedIdentity.Credential(options.ManagedIdentityClientId);
 }

@@ -34,6 +34,23 @@ public sealed class ServiceBusMessagePublisherTests
     }
 
     [Fact]
+    public async Task Publish_WithinATrace_CarriesItsContextAsDiagnosticIdAndTraceparent()
+    {
+        var bus = new FakeBus(batchBodyBytes: 1024);
+        using var activity = new System.Diagnostics.Activity("POST api/orders")
+            .SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+
+        await bus.Publisher.PublishAsync([OutgoingMessage.Json("order-chunks", "o-1-0-issue", "{}")],
+            CancellationToken.None);
+
+        var sent = Assert.Single(Assert.Single(bus.Sends));
+        Assert.Equal(activity.Id, sent.ApplicationProperties[MessageTrace.DiagnosticId]);
+        Assert.Equal(activity.Id, sent.ApplicationProperties[MessageTrace.TraceParent]);
+        var parent = MessageTrace.Parent(name => sent.ApplicationProperties[name] as string);
+        Assert.Equal(activity.TraceId, parent!.Value.TraceId);
+    }
+
+    [Fact]
     public async Task Publish_PastTheBatchSizeLimit_SendsSeveralBatchesInOrder()
     {
         var bus = new FakeBus(batchBodyBytes: 250);
