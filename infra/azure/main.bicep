@@ -105,8 +105,9 @@ var containers = [
   { name: 'throttles', uniqueKeys: [], ttl: -1, indexed: [] }
   { name: 'idempotency', uniqueKeys: [], ttl: -1, indexed: [] }
   { name: 'expiries', uniqueKeys: [], ttl: null, indexed: ['/pk', '/expiresAtMs', '/sinceMs'] }
-  { name: 'rejections', uniqueKeys: [], ttl: -1, indexed: [] }
+  { name: 'rejections', uniqueKeys: [], ttl: -1, indexed: ['/pk', '/queue'] }
   { name: 'orders', uniqueKeys: [], ttl: null, indexed: ['/pk', '/visible', '/sortKey'] }
+  { name: 'liability', uniqueKeys: [], ttl: null, indexed: ['/pk'] }
   { name: 'order-lines', uniqueKeys: [], ttl: null, indexed: ['/pk', '/index'] }
 ]
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the deployable zip of the function app: host.json at its root, one folder per function with its
-# function.json, the message templates, and the self-contained linux-x64 handler (one executable, execute bit kept)
+# function.json, the message templates, the redeem page's files, and the self-contained linux-x64 handler (one executable, execute bit kept)
 # that host.json's customHandler.description.defaultExecutablePath names. Nothing else goes in.
 #
 #   infra/azure/package.sh [output.zip]      (default: artifacts/gifting-app.zip)
@@ -37,6 +37,8 @@ for function in "$root"/functions/Gifting.Functions/Functions/*/; do
 done
 mkdir -p "$stage/Delivery"
 cp -R "$work/publish/Delivery/Templates" "$stage/Delivery/"
+mkdir -p "$stage/Page"
+cp -R "$work/publish/Page/Assets" "$stage/Page/"
 
 mkdir -p "$(dirname "$out")"
 rm -f "$out"

@@ -21,7 +21,7 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public void Package_HoldsHostJsonTheFunctionsTheTemplatesAndTheExecutableHandlerOnly()
+    public void Package_HoldsHostJsonTheFunctionsTheTemplatesThePageAndTheExecutableHandlerOnly()
     {
         output.WriteLine($"package.sh took {package.BuildTime.TotalSeconds:F0} s");
         using var zip = ZipFile.OpenRead(package.Zip);
@@ -33,6 +33,8 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
         expected.UnionWith(functions.Select(f => $"{f}/function.json"));
         expected.UnionWith(
             Directory.GetFiles(TemplatesSource()).Select(f => "Delivery/Templates/" + Path.GetFileName(f)));
+        expected.UnionWith(
+            Directory.GetFiles(PageAssetsSource()).Select(f => "Page/Assets/" + Path.GetFileName(f)));
         Assert.Equal(expected.Order(), files.Order());
         var handler = zip.GetEntry(executable)!;
         Assert.Equal(0b111_101_101, (handler.ExternalAttributes >> 16) & 0x1FF);
@@ -54,6 +56,8 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
 
             using var health = await http.GetAsync("api/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            using var page = await http.GetAsync("redeem");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
 
             await AssertInvocationAnswersAsync(http, "SweepRedemptions", HostPayloads.Timer("timer"));
             var refund = HostPayloads.ServiceBus("message", "{\"refundId\":\"r-1\",\"accountId\":\"not an account\"}");
@@ -141,6 +145,9 @@ public sealed class PackageTests(CosmosFixture cosmos, PackageFixture package, I
 
     private static string TemplatesSource() =>
         Path.Combine(RepositoryRoot.Find(), "functions", "Gifting.Functions", "Delivery", "Templates");
+
+    private static string PageAssetsSource() =>
+        Path.Combine(RepositoryRoot.Find(), "functions", "Gifting.Functions", "Page", "Assets");
 
     private static int FreePort()
     {
