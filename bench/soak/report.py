@@ -1,6 +1,6 @@
 """The soak run's report: requests, verdicts and latency per kind, deliveries, memory and handles over time.
 
-report.py BASE OUT SECRETS DRAIN_SECONDS MAX_FD_GROWTH
+report.py BASE OUT SECRETS DRAIN_SECONDS MAX_FD_GROWTH APP_LOG
 
 Reads the wrk results (OUT/*.result) and the samples (OUT/samples.csv), waits up to DRAIN_SECONDS for the corporate
 orders to be delivered, compares the org's orders with the local mailbox, prints the report and exits 1 if any
@@ -17,7 +17,8 @@ import time
 import urllib.parse
 import urllib.request
 
-BASE, OUT, SECRETS, DRAIN, MAX_FD_GROWTH = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), int(sys.argv[5])
+BASE, OUT, SECRETS, DRAIN, MAX_FD_GROWTH, APP_LOG = (sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]),
+                                                     int(sys.argv[5]), sys.argv[6])
 KINDS = ["redeem", "bad", "balance", "debit", "order"]
 failures = []
 
@@ -40,7 +41,7 @@ def results():
     for path in glob.glob(f"{OUT}/*.result"):
         with open(path) as f:
             fields = f.read().split()
-        kind, numbers, tally = fields[0], fields[1:14], fields[14:]
+        kind, numbers, tally = fields[0], fields[1:13], fields[13:]
         run = dict(zip(["requests", "seconds", "p50", "p90", "p99", "max", "mean", "connect", "read", "write",
                         "timeout", "exhausted"], map(float, numbers)))
         run["tally"] = {}
@@ -55,7 +56,9 @@ def results():
 def traffic(runs):
     print("## Requests per kind (latency in ms, the pacing wait excluded)")
     print()
-    print("| kind | requests | per s | ok (2xx) | expected refusals | unexpected | 5xx | socket errors "
+    with open(f"{OUT}/profile.txt") as f:
+        profile = {k: float(c) * float(r) for k, c, r in (line.split() for line in f if line.strip())}
+    print("| kind | requests | per s (at most) | ok (2xx) | expected refusals | unexpected | 5xx | socket errors "
           "| p50 | p90 | p99 | max |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     totals = [0] * 6
@@ -72,7 +75,8 @@ def traffic(runs):
         sockets = int(run["connect"] + run["read"] + run["write"] + run["timeout"])
         row = [int(run["requests"]), ok, refused, unexpected, server, sockets]
         totals = [a + b for a, b in zip(totals, row)]
-        print(f"| {kind} | {row[0]:,} | {run['requests'] / run['seconds']:.1f} | {ok:,} | {refused:,} | "
+        rate = f"{run['requests'] / run['seconds']:.1f} ({profile.get(kind, 0):g})"
+        print(f"| {kind} | {row[0]:,} | {rate} | {ok:,} | {refused:,} | "
               f"{unexpected:,} | {server:,} | {sockets:,} | {run['p50']:.1f} | {run['p90']:.1f} | "
               f"{run['p99']:.1f} | {run['max']:.1f} |")
         if server:
@@ -185,7 +189,22 @@ def resources():
     print()
 
 
+def log():
+    """Counts the app's warnings and errors after it said it serves (its log level is SOAK_LOG_LEVEL)."""
+    counts, serving = {}, False
+    with open(APP_LOG, errors="replace") as f:
+        for line in f:
+            serving = serving or line.startswith("Gifting is serving")
+            level = line.split(":", 1)[0]
+            if serving and level in ("warn", "fail", "crit"):
+                counts[level] = counts.get(level, 0) + 1
+    print(f"App log after start-up: {counts.get('warn', 0)} warnings, {counts.get('fail', 0)} errors, "
+          f"{counts.get('crit', 0)} critical (not a failure by itself; see {APP_LOG}).")
+    print()
+
+
 runs = traffic(results())
+log()
 try:
     delivery(runs)
 except OSError as e:
