@@ -175,10 +175,10 @@ def resources():
         span = mine[-1]["seconds"]
         middle = [r for r in mine if span / 3 <= r["seconds"] < 2 * span / 3] or [at(mine, span / 2)]
         last = [r for r in mine if r["seconds"] >= 2 * span / 3]
-        for figure, unit in (("rss", "MiB"), ("fds", "handles"), ("threads", "threads")):
+        for figure, label in (("rss", "RSS (MiB)"), ("fds", "open handles"), ("threads", "threads")):
             m, l = statistics.median(r[figure] for r in middle), statistics.median(r[figure] for r in last)
             fmt = (lambda v: f"{v:.1f}") if figure == "rss" else (lambda v: f"{v:g}")
-            print(f"| {name} | {figure} ({unit}) | {fmt(mine[0][figure])} | {fmt(at(mine, span / 2)[figure])} | "
+            print(f"| {name} | {label} | {fmt(mine[0][figure])} | {fmt(at(mine, span / 2)[figure])} | "
                   f"{fmt(mine[-1][figure])} | {fmt(m)} | {fmt(l)} | {l / m:.3f} |")
             if figure == "fds" and l - m > MAX_FD_GROWTH:
                 failures.append(f"{name}: open handles grew from a median of {m:g} (middle third) to {l:g} "
