@@ -39,7 +39,8 @@ public static class LedgerAudit
             var afterGift = entry.GetProperty("gift").GetInt64();
             var afterPromotional = entry.GetProperty("lots").EnumerateArray()
                 .Sum(l => l.GetProperty("amount").GetInt64());
-            var moved = Math.Abs(afterGift + afterPromotional - gift - promotional);
+            var moved = afterGift + afterPromotional - gift - promotional;
+            // Amounts taken out are stored negative: the balance moves by exactly the signed amount.
             var amount = entry.GetProperty("amount").GetProperty("amount").GetInt64();
             if (moved != amount)
                 problems.Add($"{account}: entry {seq} ({Type(entry)}) of {amount} moved the balance by {moved}");

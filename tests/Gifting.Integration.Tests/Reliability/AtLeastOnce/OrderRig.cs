@@ -172,9 +172,13 @@ public sealed class OrderRig : IAsyncDisposable
     }
 
     /// <summary>The sends ACS accepted for one recipient, with the repeatability id each carried.</summary>
-    public List<(string Id, FakeAcsRequest Request)> SendsTo(string recipient) =>
-        Acs.Accepted.Where(r => r.Method == "POST" && r.Body.Contains(recipient, StringComparison.Ordinal))
+    public List<(string Id, FakeAcsRequest Request)> SendsTo(string recipient)
+    {
+        // The bodies are JSON, which writes a phone number's '+' escaped.
+        var needle = recipient.TrimStart('+');
+        return Acs.Accepted.Where(r => r.Method == "POST" && r.Body.Contains(needle, StringComparison.Ordinal))
             .Select(r => (RepeatabilityId(r), r)).ToList();
+    }
 
     /// <summary>How many sends ACS accepted for the order's recipients, retries of one delivery included.</summary>
     public int SendsFor(PlacedOrder order) => order.Recipients.Values.Sum(to => SendsTo(to).Count);

@@ -9,7 +9,7 @@ namespace Gifting.Integration.Tests.Reliability.Outages;
 /// <see cref="ServiceBusException"/> (<c>ServiceBusy</c>), some after part of the list went out (the ids accepted
 /// are named, as a batch that failed midway names them).
 /// </summary>
-public sealed class FlakyPublisher(IMessagePublisher inner, int seed) : IMessagePublisher
+public sealed class FlakyPublisher(Func<IMessagePublisher> inner, int seed) : IMessagePublisher
 {
     private readonly Random _random = new(seed);
     private readonly Lock _gate = new();
@@ -36,12 +36,12 @@ public sealed class FlakyPublisher(IMessagePublisher inner, int seed) : IMessage
                 if (_random.NextDouble() < _rate) keep = _random.Next(messages.Count + 1) / 2;
         if (keep is not { } accepted)
         {
-            await inner.PublishAsync(messages, cancellationToken);
+            await inner().PublishAsync(messages, cancellationToken);
             return;
         }
         Interlocked.Increment(ref _failed);
         var sent = messages.Take(accepted).ToList();
-        if (sent.Count > 0) await inner.PublishAsync(sent, cancellationToken);
+        if (sent.Count > 0) await inner().PublishAsync(sent, cancellationToken);
         throw new MessagePublishException("Service Bus is busy.", sent.Select(m => m.MessageId).ToList(),
             isTransient: true,
             new ServiceBusException("The messaging entity is busy.", ServiceBusFailureReason.ServiceBusy));
