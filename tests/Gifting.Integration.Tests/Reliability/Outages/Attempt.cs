@@ -16,6 +16,9 @@ public static class Attempt
     {
         Succeeded,
         Retryable,
+
+        /// <summary>409 <c>idempotency_key_in_use</c>: an earlier run's record holds the key until its lease ends.</summary>
+        KeyInUse,
         Violation,
     }
 
@@ -47,6 +50,8 @@ public static class Attempt
                 if (wrong is not null) return (Verdict.Violation, $"{status}: {wrong}", null);
                 return (Verdict.Retryable, null, null);
             }
+            if (status == 409 && text.Contains("\"idempotency_key_in_use\"", StringComparison.Ordinal))
+                return (Verdict.KeyInUse, "409 idempotency_key_in_use", null);
             return (Verdict.Violation, $"answered {status}: {Trim(text)}", null);
         }
     }
