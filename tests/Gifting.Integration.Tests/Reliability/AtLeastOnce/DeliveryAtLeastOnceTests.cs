@@ -68,7 +68,8 @@ public sealed class DeliveryAtLeastOnceTests(CosmosFixture cosmos, ITestOutputHe
                 var statuses = await Delivering.UntilCompletedAsync(handler, "DeliverGift",
                     OrderRig.BodyOf(late), late.MessageId, 2, Wait);
                 cases += statuses.Count;
-                if (statuses is not [HttpStatusCode.OK]) violations.Add($"a late copy answered {string.Join(",", statuses)}");
+                if (statuses is not [HttpStatusCode.OK])
+                    violations.Add($"a late copy answered {string.Join(",", statuses)}");
             }
 
             violations.AddRange(await _rig.ViolationsAsync(order, delivered: true));

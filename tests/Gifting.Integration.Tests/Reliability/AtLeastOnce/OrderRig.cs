@@ -36,7 +36,7 @@ public sealed class OrderRig : IAsyncDisposable
 
     public GiftingFactory App => Orders.App;
 
-    /// <summary>The rig, with <paramref name="settings"/> over its own and <paramref name="services"/> applied.</summary>
+    /// <summary>The rig, <paramref name="settings"/> over its own, <paramref name="services"/> applied.</summary>
     public static async Task<OrderRig> StartAsync(
         CosmosFixture cosmos, Action<IServiceCollection>? services = null,
         IReadOnlyDictionary<string, string>? settings = null)
@@ -105,7 +105,7 @@ public sealed class OrderRig : IAsyncDisposable
         return new PlacedOrder(org, orderId, recipients);
     }
 
-    /// <summary>The delivery message a chunk sends for a line: what a copy that overtakes its chunk looks like.</summary>
+    /// <summary>The delivery message a chunk sends for a line: what a copy overtaking its chunk looks like.</summary>
     public static OutgoingMessage DeliveryOf(PlacedOrder order, string lineId) =>
         new(Deliveries, $"{order.OrderId}-{lineId}-0", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
         {

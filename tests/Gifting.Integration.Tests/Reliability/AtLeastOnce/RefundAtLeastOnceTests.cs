@@ -118,7 +118,8 @@ public sealed class RefundAtLeastOnceTests(CosmosFixture cosmos, ITestOutputHelp
         var gift = balance.GetProperty("gift").GetProperty("amount").GetInt64();
         if (gift != expectedGift) problems.Add($"{account}: gift balance {gift}, expected {expectedGift}");
         var refunds = LedgerAudit.Count(await LedgerAudit.EntriesAsync(cosmos, account), "refund");
-        if (refunds != expectedRefunds) problems.Add($"{account}: {refunds} refund entries, expected {expectedRefunds}");
+        if (refunds != expectedRefunds)
+            problems.Add($"{account}: {refunds} refund entries, expected {expectedRefunds}");
         if ((await cosmos.RejectionsMentioningAsync(account)).Count > 0)
             problems.Add($"{account}: a refund that could be applied was rejected");
         return problems;

@@ -82,7 +82,7 @@ public sealed class TimerAtLeastOnceTests(CosmosFixture cosmos, ITestOutputHelpe
         var issuer = _rig.App.ClientFor("issuer-1", "issuer");
         var stranded = new List<(string Account, HttpClient Shopper, string Code, string Serial, long Value)>();
         long cases = 0, faults = 0;
-        var count = ReliabilityRun.Cases(8, 40);
+        var count = ReliabilityRun.Cases(6, 40);
         for (var i = 0; i < count; i++)
         {
             var value = 500 + random.Next(5000);
@@ -186,7 +186,8 @@ public sealed class TimerAtLeastOnceTests(CosmosFixture cosmos, ITestOutputHelpe
             }
             _faults.Disarm();
         }
-        var overlapping = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => handler.InvokeAsync(function, payload)));
+        var overlapping = await Task.WhenAll(
+            Enumerable.Range(0, 4).Select(_ => handler.InvokeAsync(function, payload)));
         cases += overlapping.Length;
         violations.AddRange(overlapping.Where(r => r.StatusCode != HttpStatusCode.OK)
             .Select(r => $"{function}: an overlapping run answered {(int)r.StatusCode}"));

@@ -17,7 +17,7 @@ public static class Attempt
         Succeeded,
         Retryable,
 
-        /// <summary>409 <c>idempotency_key_in_use</c>: an earlier run's record holds the key until its lease ends.</summary>
+        /// <summary>409 <c>idempotency_key_in_use</c>: an earlier run's record holds the key for its lease.</summary>
         KeyInUse,
         Violation,
     }
@@ -25,8 +25,10 @@ public static class Attempt
     /// <summary>Sends one request and judges its answer, saying what was wrong with a violation.</summary>
     /// <param name="send">Sends the request.</param>
     /// <param name="success">The statuses that mean it succeeded.</param>
+    /// <param name="alsoDone">Other answers (status and body) that say the work was done, or null.</param>
     public static async Task<(Verdict Verdict, string? Problem, JsonElement? Body)> RunAsync(
-        Func<CancellationToken, Task<HttpResponseMessage>> send, int[] success)
+        Func<CancellationToken, Task<HttpResponseMessage>> send, int[] success,
+        Func<int, string, bool>? alsoDone = null)
     {
         using var patience = new CancellationTokenSource(Patience);
         HttpResponseMessage response;
@@ -42,6 +44,7 @@ public static class Attempt
         {
             var status = (int)response.StatusCode;
             var text = await response.Content.ReadAsStringAsync();
+            if (alsoDone?.Invoke(status, text) == true) return (Verdict.Succeeded, null, null);
             if (success.Contains(status))
                 return (Verdict.Succeeded, null, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : null);
             if (status is 503 or 429)

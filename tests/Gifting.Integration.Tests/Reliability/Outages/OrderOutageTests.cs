@@ -162,7 +162,8 @@ public sealed class OrderOutageTests(CosmosFixture cosmos, ITestOutputHelper out
         var injected = _cosmosFaults.Injected + _publisher.Injected + _acs.Injected;
         output.WriteLine($"rate {rate:P0}; Cosmos {_cosmosFaults}; Service Bus {_publisher.Injected}; "
             + $"ACS {_acs.Injected}; {placed.Count} orders, {requests} requests, {invocations} invocations");
-        ReliabilityReport.Record(output, "outages", "orders, deliveries and refunds under Cosmos, Service Bus, ACS faults",
+        ReliabilityReport.Record(output, "outages",
+            "orders, deliveries and refunds under Cosmos, Service Bus, ACS faults",
             requests + invocations, injected, violations.Count, _seed);
         Assert.True(violations.Count == 0, $"seed {_seed}: " + string.Join("; ", violations.Take(20)));
     }
