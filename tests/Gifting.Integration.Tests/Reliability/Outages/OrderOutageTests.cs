@@ -116,22 +116,31 @@ public sealed class OrderOutageTests(CosmosFixture cosmos, ITestOutputHelper out
                 invocations++;
             }
         }
+        // Cosmos DB recovers first; Service Bus and ACS stay flaky for the first rounds of the recovery.
         _cosmosFaults.Stop();
-        _publisher.Stop();
-        _acs.Stop();
 
         for (var i = 0; i < planned.Count; i++)
         {
-            if (placed.ContainsKey(i)) continue;
             var order = planned[i];
-            requests++;
-            var (verdict, problem, body) = await Attempt.RunAsync(ct => _rig.Orders.Buyer(order.Org)
-                .SendAsync(CsvRequest(order.Csv, order.Key), ct), [202]);
-            if (verdict != Attempt.Verdict.Succeeded) violations.Add($"order intake retried: {verdict} {problem}");
-            else placed[i] = body!.Value.GetProperty("orderId").GetString()!;
+            for (var attempt = 0; attempt < 5 && !placed.ContainsKey(i); attempt++)
+            {
+                requests++;
+                var (verdict, problem, body) = await Attempt.RunAsync(ct => _rig.Orders.Buyer(order.Org)
+                    .SendAsync(CsvRequest(order.Csv, order.Key), ct), [202]);
+                if (verdict == Attempt.Verdict.Succeeded) placed[i] = body!.Value.GetProperty("orderId").GetString()!;
+                // A refused run whose key could not be released holds it for its lease (docs/design.md section 6).
+                else if (verdict == Attempt.Verdict.KeyInUse) _rig.Clock.Advance(TimeSpan.FromSeconds(31));
+                else violations.Add($"order intake retried: {verdict} {problem}");
+            }
+            if (!placed.ContainsKey(i)) violations.Add("an order was still refused after the faults stopped");
         }
         for (var round = 0; round < 8 && (round < 2 || queue.Count > 0); round++)
         {
+            if (round == 2)
+            {
+                _publisher.Stop();
+                _acs.Stop();
+            }
             using (var swept = await handler.InvokeAsync("SweepOrders", HostPayloads.Timer("timer")))
                 if (!swept.IsSuccessStatusCode) violations.Add($"SweepOrders answered {(int)swept.StatusCode}");
             invocations++;
