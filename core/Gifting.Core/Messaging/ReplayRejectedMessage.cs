@@ -20,7 +20,8 @@ public sealed class ReplayRejectedMessage(IRejectedMessages rejections, IMessage
             if (record.ReplayedAt is not null) return AlreadyReplayed;
             if (!record.Complete)
                 return new Failure(ErrorCode.ValidationFailed,
-                    "Only the start of this message was kept, so it cannot be sent again.");
+                    "This message was not kept whole (only its start, or with a code or token blanked), "
+                    + "so it cannot be sent again.");
             // A mark already written is an earlier try of this replay that did not confirm: its send is finished here.
             var mark = record.Replay;
             if (mark is null)

@@ -57,7 +57,7 @@ internal sealed record QueueMessage(JsonElement Body, string Raw, HostPayload Pa
         IRejectedMessages rejected, TimeProvider clock, string queue, string key, string body, string reason,
         CancellationToken cancellationToken, bool complete = true)
     {
-        await rejected.RecordAsync(new RejectedMessage(queue, key, reason, body, clock.GetUtcNow(), complete),
+        await rejected.RecordAsync(RejectionToKeep.Of(queue, key, reason, body, clock.GetUtcNow(), complete),
             cancellationToken);
         GiftingTelemetry.MessageRejectedCount.Add(1, new KeyValuePair<string, object?>("queue", queue));
         return Results.Json(HostResponse.Done($"Rejected a message of the {queue} queue: {reason}"));

@@ -94,7 +94,7 @@ public static class RefundTrigger
         var reason = $"The invocation is {invocation.Length} bytes, over the {InvocationBody.Limit}-byte limit; "
             + "the message was not read.";
         await rejected.RecordAsync(
-            new RejectedMessage(Queue, key, reason, invocation.Prefix, clock.GetUtcNow(), Complete: false), ct);
+            RejectionToKeep.Of(Queue, key, reason, invocation.Prefix, clock.GetUtcNow(), complete: false), ct);
         CountRejected();
         return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
     }
@@ -108,7 +108,7 @@ public static class RefundTrigger
             && id.ValueKind == JsonValueKind.String
             ? "refund:" + id.GetString()
             : "message:" + (payload.MetadataString("MessageId") ?? raw);
-        await rejected.RecordAsync(new RejectedMessage(Queue, key, reason, raw, clock.GetUtcNow()), ct);
+        await rejected.RecordAsync(RejectionToKeep.Of(Queue, key, reason, raw, clock.GetUtcNow()), ct);
         CountRejected();
         return Results.Json(HostResponse.Done($"Rejected a {Queue} message: {reason}"));
     }

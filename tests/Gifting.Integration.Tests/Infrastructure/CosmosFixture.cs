@@ -39,7 +39,11 @@ public sealed class CosmosFixture : IAsyncLifetime
         await Containers().EnsureCreatedAsync(CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Stops the emulator or deletes the database, unless the secrets scan still has to read it.</summary>
+    public Task DisposeAsync() =>
+        Reliability.Secrets.FinalScan.TakesOver(this) ? Task.CompletedTask : ReleaseAsync();
+
+    public async Task ReleaseAsync()
     {
         if (_emulator is not null)
         {

@@ -44,7 +44,14 @@ public sealed class GiftingFactory(
         // Every line the framework writes too, so the log searches of the secret-hygiene tests miss nothing.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(s => services?.Invoke(s));
+        builder.ConfigureTestServices(s =>
+        {
+            Reliability.Secrets.SecretCapture.Install(s);
+            services?.Invoke(s);
+        });
+        foreach (var (key, value) in cosmos.Settings()) Reliability.Secrets.SecretCapture.RegisterSetting(key, value);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            Reliability.Secrets.SecretCapture.RegisterSetting(key, value);
     }
 
     /// <summary>

@@ -81,6 +81,37 @@ public sealed class RejectedMessageTests(CosmosFixture cosmos) : IDisposable
         Assert.Contains(lineId, shown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RejectedDelivery_CarryingACodeAndALinkToken_IsStoredRedacted_AndCannotBeReplayed()
+    {
+        var code = "K7QM-2XWP9R-T4VHD";
+        var token = "Zq3_x8-Lm0PaVb7RtYc2Wd";
+        var lineId = Api.NewId("line");
+        var body = JsonSerializer.Serialize(new
+        {
+            deliveryId = lineId, orderId = 7, lineId, channel = "email",
+            extra = new { note = $"code {code}, link https://x.example/redeem?t={token}" },
+        });
+        using var rejected = await App.CreateClient().InvokeAsync("DeliverGift",
+            HostPayloads.ServiceBus("message", body, messageId: lineId));
+        Assert.Equal(200, (int)rejected.StatusCode);
+
+        var item = await FindAsync(App.ClientFor("help-1", "support"), "gift-deliveries", lineId);
+        var id = item.GetProperty("id").GetString()!;
+        var stored = await new CosmosRejectedMessages(cosmos.Containers(), TimeProvider.System)
+            .FindAsync(id, CancellationToken.None);
+        using var replay = await App.ClientFor("ops-1", "admin")
+            .PostAsync($"/api/operations/rejected-messages/{id}/replay", null);
+
+        var kept = stored!.Body;
+        Assert.DoesNotContain(code, kept, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, kept, StringComparison.Ordinal);
+        Assert.Contains(lineId, kept, StringComparison.Ordinal);
+        Assert.False(item.GetProperty("replayable").GetBoolean());
+        await replay.AssertProblemAsync(400, "validation_failed");
+        Assert.Empty(_publisher.Sent);
+    }
+
     [Theory]
     [InlineData("queue=Refunds")]
     [InlineData("limit=0")]
