@@ -96,9 +96,13 @@ public sealed partial class Idempotency(
         if (existing.LockedUntil <= clock.GetUtcNow()
             && await store.TryTakeOverAsync(existing, clock.GetUtcNow() + Lease, context.RequestAborted) is { } lease)
             return lease;
+        // The first request holds the key until its lease ends at the latest: a retry then replays it or takes over.
+        var left = Math.Ceiling((existing.LockedUntil - clock.GetUtcNow()).TotalSeconds);
+        context.Response.Headers.RetryAfter = Math.Clamp(left, 1, Lease.TotalSeconds)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ProblemWriter.WriteAsync(context, 409, ProblemCodes.IdempotencyKeyInUse,
             "A request with this Idempotency-Key is still running.",
-            "Retry after the first request has finished.");
+            "Retry after the first request has finished, at the latest after the time in Retry-After.");
         return null;
     }
 

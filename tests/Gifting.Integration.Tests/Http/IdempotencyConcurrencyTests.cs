@@ -32,6 +32,26 @@ public sealed class IdempotencyConcurrencyTests(CosmosFixture cosmos)
         Assert.Equal("true", Assert.Single(third.Headers.GetValues("Idempotent-Replayed")));
     }
 
+    [Fact]
+    public async Task KeyInUse_Answers409WithRetryAfter_TheSecondsLeftOnTheFirstRequestsLease()
+    {
+        var gate = new ObservedCardStore { HoldFirst = true };
+        using var app = new GiftingFactory(cosmos, services => services.Decorate<ICardStore>(gate.Wrap));
+        var issuer = app.ClientFor("issuer-1", "issuer");
+        var key = Api.NewId("issue");
+
+        var first = issuer.PostJsonAsync("/api/cards", OneCard, key);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var second = await issuer.PostJsonAsync("/api/cards", OneCard, key);
+        gate.Release.SetResult(true);
+        using var _ = await first;
+
+        await second.AssertProblemAsync(409, "idempotency_key_in_use");
+        var wait = second.Headers.RetryAfter?.Delta;
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value, TimeSpan.FromSeconds(1), Idempotency.Lease);
+    }
+
     /// <summary>
     /// A runner whose lease was taken over finishes late, by completing (its work went through) or by failing: either
     /// way the new owner's record stays as the new owner left it.
