@@ -79,7 +79,8 @@ internal sealed partial class HistoryRun
         if (step.Replay) ConcurrentGroups++;
         var answers = await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => Answer.ReadAsync(
             _handler.InvokeAsync("ProcessRefund", HostPayloads.ServiceBus("message", body, Api.NewId("m"))))));
-        Expect(answers.All(a => a.Status == 200), $"refund trigger answered {string.Join(", ", answers.Select(a => a))}");
+        Expect(answers.All(a => a.Status == 200),
+            $"refund trigger answered {string.Join(", ", answers.Select(a => a))}");
         var rejected = answers.Any(a => a.Status == 200 && a.Body.GetProperty("Logs").EnumerateArray()
             .Any(l => l.GetString()!.StartsWith("Rejected", StringComparison.Ordinal)));
         if (external && !rejected) Model.RefundExternal(account, amount);

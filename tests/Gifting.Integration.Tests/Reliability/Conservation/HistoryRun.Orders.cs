@@ -3,7 +3,7 @@ using Gifting.Core.Orders;
 
 namespace Gifting.Integration.Tests.Reliability.Conservation;
 
-/// <summary>The steps of corporate orders: intake, chunk issuance and delivery, one-click redemption, cancellation.</summary>
+/// <summary>Corporate orders: intake, chunk issuance and delivery, one-click redemption, cancellation.</summary>
 internal sealed partial class HistoryRun
 {
     private async Task PlaceOrderAsync(Step step)

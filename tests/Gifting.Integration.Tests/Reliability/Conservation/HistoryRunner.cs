@@ -1,6 +1,6 @@
 namespace Gifting.Integration.Tests.Reliability.Conservation;
 
-/// <summary>Runs a history from a clean start (fresh accounts and orgs, the clock at real time) and checks it.</summary>
+/// <summary>Runs a history from a clean start (fresh accounts and orgs, the clock at real time), checking it.</summary>
 internal sealed class HistoryRunner(ConservationApp app, ModelBug bug = ModelBug.None)
 {
     /// <summary>Histories run, shrinking attempts included.</summary>

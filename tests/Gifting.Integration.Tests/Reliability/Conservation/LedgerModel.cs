@@ -181,7 +181,7 @@ internal sealed class LedgerModel(int accounts, int orgs, ModelBug bug = ModelBu
         return true;
     }
 
-    /// <summary>Cancels an order; once its chunk messages are handled, every unredeemed line's value is funding.</summary>
+    /// <summary>Cancels an order: once its chunk messages are handled, unredeemed lines' value is funding.</summary>
     public void CancelOrder(int order)
     {
         var o = Orders[order];

@@ -52,7 +52,8 @@ internal static class LiabilityScan
         var gift = latest.Sum(e => e.GetProperty("gift").GetInt64());
         var promotional = latest.Sum(e => e.GetProperty("lots").EnumerateArray()
             .Sum(l => l.GetProperty("amount").GetInt64()));
-        var breakage = entries.Where(e => e.GetProperty("type").GetString() == "promo_expiry")
+        // An expiry entry's amount is what it took (negative); breakage is reported as the value forfeited.
+        var breakage = -entries.Where(e => e.GetProperty("type").GetString() == "promo_expiry")
             .Where(e => DateOnly.FromDateTime(e.GetProperty("occurredAt").GetDateTimeOffset().UtcDateTime) is var d
                 && d >= from && d < to)
             .Sum(e => e.GetProperty("amount").GetProperty("amount").GetInt64());

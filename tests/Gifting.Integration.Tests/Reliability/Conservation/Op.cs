@@ -3,7 +3,7 @@ namespace Gifting.Integration.Tests.Reliability.Conservation;
 /// <summary>What one step of a conservation history asks the system to do.</summary>
 internal enum Op
 {
-    /// <summary><c>POST /api/cards</c>: A+1 digital cards of a value picked by B; a replay of its key when asked.</summary>
+    /// <summary><c>POST /api/cards</c>: A+1 digital cards of a value picked by B; its key replayed if asked.</summary>
     Issue,
 
     /// <summary>Card A redeemed into account B (its code); replayed under the same key when asked.</summary>
