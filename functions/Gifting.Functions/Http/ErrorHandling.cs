@@ -4,6 +4,7 @@ using Gifting.Core.Concurrency;
 using Gifting.Infra.Cosmos;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Gifting.Functions.Http;
 
@@ -32,9 +33,11 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 await ProblemWriter.WriteAsync(httpContext, 415, ProblemCodes.UnsupportedMediaType,
                     "Unsupported content type.", "Send application/json.");
                 return true;
+            // A route that reads no body cannot have failed on one, whatever body came along.
             case BadHttpRequestException when exception.InnerException is not JsonException
-                                                && httpContext.Request.ContentLength is null or 0
-                                                && !httpContext.Request.HasJsonContentType():
+                                                && (httpContext.Request.ContentLength is null or 0
+                                                    && !httpContext.Request.HasJsonContentType()
+                                                    || !ReadsBody(httpContext)):
                 await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.ValidationFailed,
                     "The request is not valid.", "A route or query parameter has the wrong type.");
                 return true;
@@ -62,6 +65,14 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 return true;
         }
     }
+
+    /// <summary>
+    /// Whether the route takes a body, as its API description says (<c>ProblemResponses</c>). The exception handler
+    /// has cleared the endpoint from the context by now; its feature keeps the one the request was routed to.
+    /// </summary>
+    private static bool ReadsBody(HttpContext httpContext) =>
+        (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata
+        .GetOrderedMetadata<IAcceptsMetadata>().Any(a => a.RequestType is not null) ?? false;
 
     private static Task BusyAsync(HttpContext httpContext, int retryAfterSeconds, string why)
     {

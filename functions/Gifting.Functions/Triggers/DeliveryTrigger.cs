@@ -49,7 +49,8 @@ public static partial class DeliveryTrigger
         if (body.ValueKind != JsonValueKind.Object) return null;
         string? Text(string name, int max) =>
             body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { Length: > 0 } text && text.Length <= max && text.All(c => c is > ' ' and <= '~')
+            && QueueMessage.StringOf(value) is { Length: > 0 } text && text.Length <= max
+            && text.All(c => c is > ' ' and <= '~')
                 ? text
                 : null;
         var (deliveryId, orderId, lineId, channel) =

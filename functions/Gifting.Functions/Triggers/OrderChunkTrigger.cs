@@ -47,10 +47,10 @@ public static class OrderChunkTrigger
     {
         if (body.ValueKind != JsonValueKind.Object) return null;
         if (!body.TryGetProperty("orderId", out var orderId) || orderId.ValueKind != JsonValueKind.String
-            || orderId.GetString() is not { Length: 32 } id || !id.All(char.IsAsciiHexDigitLower))
+            || QueueMessage.StringOf(orderId) is not { Length: 32 } id || !id.All(char.IsAsciiHexDigitLower))
             return null;
         if (!body.TryGetProperty("org", out var org) || org.ValueKind != JsonValueKind.String
-            || !OrgId.TryParse(org.GetString(), out var orgId))
+            || !OrgId.TryParse(QueueMessage.StringOf(org), out var orgId))
             return null;
         if (!body.TryGetProperty("chunk", out var chunk) || chunk.ValueKind != JsonValueKind.Number
             || !chunk.TryGetInt32(out var number) || number < 0)

@@ -18,6 +18,22 @@ internal sealed record QueueMessage(JsonElement Body, string Raw, HostPayload Pa
     /// <summary>How many times Service Bus has handed this message over, this one included.</summary>
     public string DeliveryCount => Payload.MetadataString("DeliveryCount") ?? "1";
 
+    /// <summary>
+    /// A JSON string's value; null when it is not valid UTF-16 (a lone surrogate escaped as <c>\ud800</c>), which
+    /// <see cref="JsonElement.GetString"/> refuses with an exception: such a member names nothing.
+    /// </summary>
+    public static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The message, or the answer to give the host when there is none to handle.</summary>
     public static async Task<(QueueMessage? Message, IResult? Answer)> ReadAsync(
         HttpRequest request, string queue, int maxBytes, IRejectedMessages rejected, TimeProvider clock,

@@ -70,6 +70,11 @@ public static class RefundTrigger
         {
             return (null, $"The message body is malformed at {e.Path ?? "$"}.");
         }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-16 (a lone surrogate escaped as \ud800).
+            return (null, "The message body holds a string that is not valid Unicode.");
+        }
         if (message is null || message.RefundId.Length is 0 or > 128 || message.OrderId.Length is 0 or > 128)
             return (null, "refundId and orderId must be 1-128 characters.");
         if (!Core.AccountId.TryParse(message.AccountId, out var account))
@@ -105,8 +110,8 @@ public static class RefundTrigger
     {
         var raw = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();
         var key = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("refundId", out var id)
-            && id.ValueKind == JsonValueKind.String
-            ? "refund:" + id.GetString()
+            && id.ValueKind == JsonValueKind.String && QueueMessage.StringOf(id) is { } refundId
+            ? "refund:" + refundId
             : "message:" + (payload.MetadataString("MessageId") ?? raw);
         await rejected.RecordAsync(RejectionToKeep.Of(Queue, key, reason, raw, clock.GetUtcNow()), ct);
         CountRejected();
