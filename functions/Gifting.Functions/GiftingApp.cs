@@ -105,6 +105,7 @@ public static class GiftingApp
         app.UseMiddleware<BodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Utf8Bodies>();
         app.UseMiddleware<Idempotency>();
 
         // The Functions host counts any answer on / as "ready".

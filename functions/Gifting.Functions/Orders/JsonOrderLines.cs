@@ -52,6 +52,11 @@ public sealed partial class JsonOrderLines
             }
             if (reading._step == Step.Done && !reading._linesSeen) throw new JsonException("An order needs lines.");
         }
+        catch (InvalidOperationException e) when (e is not ObjectDisposedException)
+        {
+            // A string that is not UTF-8, or an escaped lone surrogate: the reader cannot give it as text.
+            throw new JsonException("The order holds text that is not valid UTF-8.", e);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
