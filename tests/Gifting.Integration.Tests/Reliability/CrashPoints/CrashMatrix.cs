@@ -4,12 +4,14 @@ namespace Gifting.Integration.Tests.Reliability.CrashPoints;
 
 /// <summary>
 /// Runs a path once cleanly to count its write boundaries N, then crashes it at boundaries of 1..N, before and
-/// after each, restarts, replays what the platform retries and checks the end state. By default every boundary
-/// in both modes once; in the full run <see cref="FullRuns"/> random boundaries, modes and inputs.
+/// after each, restarts, replays what the platform retries and checks the end state. By default
+/// <see cref="FastRuns"/> boundaries and modes sampled at random; in the full run every boundary in both modes,
+/// then random boundaries, modes and inputs up to <see cref="FullRuns"/> runs.
 /// </summary>
 public static class CrashMatrix
 {
     public const int FullRuns = 200;
+    public const int FastRuns = 6;
 
     /// <summary>The figures of one path's matrix.</summary>
     public sealed record Result(int Cases, int Faults, List<string> Violations, int Boundaries);
@@ -27,11 +29,14 @@ public static class CrashMatrix
         await FinishAsync(rig, clean, "clean", violations);
         if (boundaries == 0) violations.Add("the clean run passed no write boundary");
 
+        var every = Enumerable.Range(1, boundaries)
+            .SelectMany(k => new[] { (K: k, Mode: CrashMode.Before), (K: k, Mode: CrashMode.After) }).ToList();
+        // The full run covers every boundary in both modes, then random ones up to its count; the default run
+        // samples distinct boundaries and modes, a different sample for every seed.
         var plan = ReliabilityRun.Full
-            ? Enumerable.Range(0, FullRuns)
-                .Select(_ => (K: random.Next(1, boundaries + 1), Mode: (CrashMode)random.Next(2))).ToList()
-            : Enumerable.Range(1, boundaries)
-                .SelectMany(k => new[] { (K: k, Mode: CrashMode.Before), (K: k, Mode: CrashMode.After) }).ToList();
+            ? every.Concat(Enumerable.Range(0, Math.Max(0, FullRuns - every.Count))
+                .Select(_ => (K: random.Next(1, boundaries + 1), Mode: (CrashMode)random.Next(2)))).ToList()
+            : every.OrderBy(_ => random.Next()).Take(FastRuns).ToList();
         var faults = 0;
         foreach (var (k, mode) in plan)
         {

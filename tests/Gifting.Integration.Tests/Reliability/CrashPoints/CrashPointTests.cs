@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace Gifting.Integration.Tests.Reliability.CrashPoints;
 
 /// <summary>
-/// The crash-point matrix: every money path, killed before and after each of its write boundaries (Cosmos DB
+/// The crash-point matrix: every money path, killed before or after its write boundaries (Cosmos DB
 /// writes, Service Bus sends, ACS calls), restarted over the same database and retried as the platform retries,
 /// ends with the money moved exactly once and every card, order and line in a final, consistent state.
 /// </summary>
