@@ -30,8 +30,10 @@ public sealed class CrashRig : IAsyncDisposable
             services.AddSingleton<IMessagePublisher>(new CrashingPublisher(Broker, Seams));
             services.AddSingleton(_ => GiftingContainers.CreateClient(
                 cosmos.Options(), GiftingJson.Options, new CrashingCosmosHandler(Seams)));
-            services.AddHttpClient<AcsEmailClient>().AddHttpMessageHandler(() => new CrashingAcsHandler(Seams));
-            services.AddHttpClient<AcsSmsClient>().AddHttpMessageHandler(() => new CrashingAcsHandler(Seams));
+            services.AddHttpClient<AcsEmailClient>().ConfigureAdditionalHttpMessageHandlers(RealTimeSigning(acs))
+                .AddHttpMessageHandler(() => new CrashingAcsHandler(Seams));
+            services.AddHttpClient<AcsSmsClient>().ConfigureAdditionalHttpMessageHandlers(RealTimeSigning(acs))
+                .AddHttpMessageHandler(() => new CrashingAcsHandler(Seams));
         }, settings: new Dictionary<string, string>
         {
             ["Communication:ConnectionString"] = acs.ConnectionString,
@@ -67,6 +69,17 @@ public sealed class CrashRig : IAsyncDisposable
         await App.DisposeAsync();
         await Acs.DisposeAsync();
     }
+
+    /// <summary>
+    /// ACS requests signed at the real time: the app's clock runs ahead by every lease a restart waited out, and ACS
+    /// refuses a request dated more than minutes away.
+    /// </summary>
+    private static Action<IList<DelegatingHandler>, IServiceProvider> RealTimeSigning(FakeAcs acs) => (handlers, _) =>
+    {
+        for (var i = 0; i < handlers.Count; i++)
+            if (handlers[i] is AcsHmacSigningHandler)
+                handlers[i] = new AcsHmacSigningHandler(Convert.FromBase64String(acs.AccessKey), TimeProvider.System);
+    };
 
     /// <summary>A client with a token for <paramref name="subject"/> as <paramref name="role"/>.</summary>
     public HttpClient Client(string subject, string role, string? org = null)
