@@ -8,7 +8,7 @@ namespace Gifting.Functions.Responses;
 /// A rejected message's body as operators may see it. No queue's body carries a claim code or a link token, but a
 /// producer's mistake could put one anywhere, so two nets catch them: members whose name could hold one are blanked
 /// whatever their value (a deny-list), and any text shaped like a code or a token is blanked wherever it appears.
-/// A body that is not JSON gets the second net alone.
+/// A body that is not JSON, or JSON that no node can hold, is redacted as text: the shapes, and denied names' values.
 /// </summary>
 public static partial class RedactedBody
 {
@@ -24,16 +24,17 @@ public static partial class RedactedBody
     public static string Of(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        JsonNode? root;
         try
         {
-            root = JsonNode.Parse(body);
+            return JsonNode.Parse(body) is { } root ? Redact(root).ToJsonString() : body;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            return RedactText(body);
+            // Not JSON, or JSON no node can hold (a member twice, a lone surrogate): redacted as text, with the
+            // string values of denied names blanked too.
+            return RedactText(DeniedMember().Replace(body,
+                m => IsDenied(m.Groups["name"].Value) ? $"\"{m.Groups["name"].Value}\":\"{Mask}\"" : m.Value));
         }
-        return root is null ? body : Redact(root).ToJsonString();
     }
 
     private static JsonNode Redact(JsonNode node)
@@ -61,6 +62,10 @@ public static partial class RedactedBody
 
     private static string RedactText(string text) =>
         TokenShape().Replace(CodeShape().Replace(text, Mask), Mask);
+
+    // A member with a string value, as JSON text.
+    [GeneratedRegex(@"""(?<name>[A-Za-z0-9_-]{1,64})""\s*:\s*""(?:[^""\\]|\\.)*""")]
+    private static partial Regex DeniedMember();
 
     // A claim code as shown or typed: 15 symbols of the code's alphabet and its look-alikes, grouped 4-6-5 or not.
     [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{6}[- ]?[0-9A-Za-z]{5}(?![0-9A-Za-z])")]

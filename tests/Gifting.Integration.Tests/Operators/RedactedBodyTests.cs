@@ -25,6 +25,19 @@ public sealed class RedactedBodyTests
         Assert.Contains(RedactedBody.Mask, shown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"orderId":"o-1","orderId":"o-2","code":"whatever"}""", "whatever")]
+    [InlineData("""{"refundId":"\ud800","token":"whatever"}""", "whatever")]
+    [InlineData("""{"id":"\udfff\ud800","note":"K7QM-2XWP9R-T4VHD"}""", "K7QM-2XWP9R-T4VHD")]
+    public void Of_ABodyWithDuplicateMembersOrALoneSurrogate_IsRedactedAsTextWithoutThrowing(
+        string body, string secret)
+    {
+        var shown = RedactedBody.Of(body);
+
+        Assert.DoesNotContain(secret, shown, StringComparison.Ordinal);
+        Assert.Contains(RedactedBody.Mask, shown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Of_KeepsTheIdsAndAmountsOperatorsNeed()
     {
