@@ -16,7 +16,8 @@ public static class ReliabilityRun
     public static bool Full =>
         string.Equals(Environment.GetEnvironmentVariable(Switch), "full", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary><paramref name="fast"/> in the README's test command, <paramref name="full"/> in the long run.</summary>
+    /// <summary><paramref name="fast"/> in the README's test command, <paramref name="full"/> in the long run.
+    /// </summary>
     public static int Cases(int fast, int full) => Full ? full : fast;
 
     /// <summary>The seed to replay, when one was given; otherwise a fresh one.</summary>

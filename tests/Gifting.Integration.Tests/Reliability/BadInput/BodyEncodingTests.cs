@@ -62,10 +62,10 @@ public sealed class BodyEncodingTests(CosmosFixture cosmos) : IDisposable
     public async Task JsonOrder_WithTextThatIsNotUtf8_Answers400InvalidJsonAndTakesNoFunds(byte[] bad)
     {
         var org = await _orders.FundedOrgAsync(10_000);
-        var before = Encoding.UTF8.GetBytes(
-            "{\"externalRef\":\"po-1\",\"marketplace\":\"US\",\"senderName\":\"People\",\"lines\":[{\"recipientName\":\"");
-        var after = Encoding.UTF8.GetBytes(
-            "\",\"email\":\"r@example.com\",\"channel\":\"email\",\"amount\":{\"amount\":2500,\"currency\":\"USD\"}}]}");
+        var before = Encoding.UTF8.GetBytes("{\"externalRef\":\"po-1\",\"marketplace\":\"US\","
+            + "\"senderName\":\"People\",\"lines\":[{\"recipientName\":\"");
+        var after = Encoding.UTF8.GetBytes("\",\"email\":\"r@example.com\",\"channel\":\"email\","
+            + "\"amount\":{\"amount\":2500,\"currency\":\"USD\"}}]}");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
         {
             Content = new ByteArrayContent([.. before, .. bad, .. after]),
