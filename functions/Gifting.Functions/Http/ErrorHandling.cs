@@ -33,11 +33,9 @@ public sealed partial class ErrorHandling(ILogger<ErrorHandling> logger) : IExce
                 await ProblemWriter.WriteAsync(httpContext, 415, ProblemCodes.UnsupportedMediaType,
                     "Unsupported content type.", "Send application/json.");
                 return true;
-            // A route that reads no body cannot have failed on one, whatever body came along.
-            case BadHttpRequestException when exception.InnerException is not JsonException
-                                                && (httpContext.Request.ContentLength is null or 0
-                                                    && !httpContext.Request.HasJsonContentType()
-                                                    || !ReadsBody(httpContext)):
+            // A route that reads no body cannot have failed on one, whatever body came along; a route that reads one
+            // and got none, or none it could read, failed on its body.
+            case BadHttpRequestException when exception.InnerException is not JsonException && !ReadsBody(httpContext):
                 await ProblemWriter.WriteAsync(httpContext, 400, ProblemCodes.ValidationFailed,
                     "The request is not valid.", "A route or query parameter has the wrong type.");
                 return true;

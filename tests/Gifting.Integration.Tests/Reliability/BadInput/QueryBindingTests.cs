@@ -26,4 +26,23 @@ public sealed class QueryBindingTests(CosmosFixture cosmos) : IDisposable
 
         await response.AssertProblemAsync(400, "validation_failed");
     }
+
+    [Theory]
+    [InlineData("text/plain", 415, "unsupported_media_type")]
+    [InlineData("application/x-www-form-urlencoded", 415, "unsupported_media_type")]
+    [InlineData(null, 400, "invalid_json")]
+    public async Task Post_WithAnEmptyBody_AnswersACodeItsDescriptionLists_NotValidationFailed(
+        string? contentType, int status, string code)
+    {
+        var shopper = _app.ClientFor(Api.NewId("shopper"), "customer");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/link-previews")
+        {
+            Content = new ByteArrayContent([]),
+        };
+        if (contentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await shopper.SendAsync(request);
+
+        await response.AssertProblemAsync(status, code);
+    }
 }
