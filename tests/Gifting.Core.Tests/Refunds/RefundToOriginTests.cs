@@ -86,6 +86,22 @@ public sealed class RefundToOriginTests
     }
 
     [Fact]
+    public async Task Refund_OfALotInParts_GivesBackNoMoreThanTheDebitTook()
+    {
+        await _core.GrantAsync(Alice, "promo", 5_00, TimeSpan.FromDays(30));
+        await _core.DebitAsync(Alice, 5_00, "d1", orderId: "order-1");
+
+        var first = await _core.RefundAsync("r1", Alice, 2_00, orderId: "order-1");
+        var second = await _core.RefundAsync("r2", Alice, 3_00, orderId: "order-1");
+        var third = await _core.RefundAsync("r3", Alice, 1, orderId: "order-1");
+
+        Assert.Equal((2_00L, 3_00L), (first.Value.Credited.Amount, second.Value.Credited.Amount));
+        Assert.Equal(ErrorCode.NotRefundable, third.Failure?.Code);
+        Assert.Equal(2, _core.Ledger.Entries(Alice).Count(e => e.Type == EntryType.Refund));
+        Assert.Equal(5_00, _core.Ledger.Entries(Alice)[^1].After.Lots.Sum(l => l.Amount));
+    }
+
+    [Fact]
     public async Task Refunds_OfOneOrderRacing_NeverGiveBackMoreThanItTook()
     {
         await _core.FundAsync(Alice, 20_00);
