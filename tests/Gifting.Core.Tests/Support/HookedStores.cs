@@ -80,3 +80,31 @@ internal sealed class RacedReplaceCardStore(ICardStore inner, Func<Task> beforeF
         return await inner.TryReplaceAsync(card, etag, cancellationToken);
     }
 }
+
+/// <summary>
+/// Answers the first create with <see cref="CardCreation.CodeTaken"/>, storing nothing, as a hash clash would.
+/// </summary>
+internal sealed class CodeClashOnceCardStore(ICardStore inner) : ICardStore
+{
+    private int _fired;
+
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(batch, cancellationToken);
+
+    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _fired, 1) == 0
+            ? Task.FromResult(CardCreation.CodeTaken)
+            : inner.TryCreateAsync(card, cancellationToken);
+
+    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
+        inner.FindBySerialAsync(serial, cancellationToken);
+
+    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
+        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+        inner.RereadAsync(card, cancellationToken);
+
+    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(card, etag, cancellationToken);
+}
