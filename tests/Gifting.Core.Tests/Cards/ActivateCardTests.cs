@@ -1,4 +1,5 @@
 using Gifting.Core.Cards;
+using Gifting.Core.Tests.Support;
 using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Cards;
@@ -77,6 +78,43 @@ public sealed class ActivateCardTests
     public async Task Activate_WhenSerialUnknown_ReturnsCardNotFound()
     {
         Assert.Equal(ErrorCode.CardNotFound, (await ActivateAsync("0000000000000000", "shop-1", null)).Failure?.Code);
+    }
+
+    [Fact]
+    public async Task Activate_WhenACancellationWritesTheCardFirst_ReturnsCardCancelled()
+    {
+        TestCore? core = null;
+        NewCard? issued = null;
+        core = new CoreBuilder().WithCardStore(s => new RacedReplaceCardStore(s,
+            () => core!.CancelCard.ExecuteAsync(issued!.Card.Serial, CancellationToken.None))).Build();
+        issued = await core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+
+        var result = await core.ActivateCard.ExecuteAsync(
+            new ActivateCardCommand(issued.Card.Serial, "shop-1", "receipt-9"), CancellationToken.None);
+
+        Assert.Equal(ErrorCode.CardCancelled, result.Failure?.Code);
+        var card = await core.CardAsync(issued.Card.Serial);
+        Assert.Equal((CardStatus.Cancelled, (string?)null), (card.Status, card.ActivatedBy));
+    }
+
+    [Fact]
+    public async Task Activate_WhenAnotherWriteChangesTheCardFirst_RetriesAndActivatesIt()
+    {
+        TestCore? core = null;
+        NewCard? issued = null;
+        core = new CoreBuilder().WithCardStore(s => new RacedReplaceCardStore(s, async () =>
+        {
+            var stored = await core!.Cards.FindBySerialAsync(issued!.Card.Serial, CancellationToken.None);
+            await core.Cards.TryReplaceAsync(stored!.Card, stored.ETag, CancellationToken.None);
+        })).Build();
+        issued = await core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+
+        var result = await core.ActivateCard.ExecuteAsync(
+            new ActivateCardCommand(issued.Card.Serial, "shop-1", "receipt-9"), CancellationToken.None);
+
+        Assert.Equal(CardStatus.Active, result.Value.Status);
+        var card = await core.CardAsync(issued.Card.Serial);
+        Assert.Equal((CardStatus.Active, "shop-1", "receipt-9"), (card.Status, card.ActivatedBy, card.ReceiptRef));
     }
 
     private Task<Result<Card>> ActivateAsync(string serial, string retailer, string? receipt) =>

@@ -1,4 +1,6 @@
 using Gifting.Core.Cards;
+using Gifting.Core.Liability;
+using Gifting.Core.Tests.Support;
 using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Cards;
@@ -67,6 +69,74 @@ public sealed class CancelCardTests
             (view.Status, view.Last4, view.Serial));
         Assert.DoesNotContain(issued.Code.Normalized, view.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cancel_TakesTheCardsValueOutOfTheUnredeemedTotalOnce()
+    {
+        await _core.IssueOneAsync(amount: 10_00);
+        var issued = await _core.IssueOneAsync(amount: 25_00);
+
+        await CancelAsync(issued.Card.Serial);
+
+        Assert.Equal(10_00, (await UsAsync(_core)).UnredeemedCards);
+    }
+
+    [Fact]
+    public async Task Cancel_RepeatedAfterACancellationThatWasNotCounted_CountsIt()
+    {
+        var issued = await _core.IssueOneAsync(amount: 25_00);
+        var stored = await _core.Cards.FindBySerialAsync(issued.Card.Serial, CancellationToken.None);
+        var uncounted = stored!.Card with { Status = CardStatus.Cancelled, CancelledAt = _core.Clock.GetUtcNow() };
+        await _core.Cards.TryReplaceAsync(uncounted, stored.ETag, CancellationToken.None);
+
+        var again = await CancelAsync(issued.Card.Serial);
+
+        Assert.Equal(CardStatus.Cancelled, again.Value.Status);
+        Assert.Equal(0, (await UsAsync(_core)).UnredeemedCards);
+    }
+
+    [Fact]
+    public async Task Cancel_WhenARedemptionWritesTheCardFirst_ReturnsAlreadyRedeemedAndCreditsOnce()
+    {
+        var alice = TestCore.Account("alice");
+        TestCore? core = null;
+        NewCard? issued = null;
+        core = new CoreBuilder()
+            .WithCardStore(s => new RacedReplaceCardStore(s, () => core!.RedeemAsync(alice, issued!.Code.Display)))
+            .Build();
+        issued = await core.IssueOneAsync(amount: 25_00);
+
+        var result = await core.CancelCard.ExecuteAsync(issued.Card.Serial, CancellationToken.None);
+
+        Assert.Equal(ErrorCode.AlreadyRedeemed, result.Failure?.Code);
+        Assert.Equal(CardStatus.Redeemed, (await core.CardAsync(issued.Card.Serial)).Status);
+        Assert.Equal(25_00, (await core.BalanceAsync(alice)).Available.Amount);
+        var us = await UsAsync(core);
+        Assert.Equal((0L, 25_00L), (us.UnredeemedCards, us.Gift));
+    }
+
+    [Fact]
+    public async Task Cancel_WhenAnotherWriteChangesTheCardFirst_RetriesAndCancelsOnce()
+    {
+        TestCore? core = null;
+        NewCard? issued = null;
+        core = new CoreBuilder().WithCardStore(s => new RacedReplaceCardStore(s, async () =>
+        {
+            var stored = await core!.Cards.FindBySerialAsync(issued!.Card.Serial, CancellationToken.None);
+            await core.Cards.TryReplaceAsync(stored!.Card, stored.ETag, CancellationToken.None);
+        })).Build();
+        issued = await core.IssueOneAsync(amount: 25_00);
+
+        var result = await core.CancelCard.ExecuteAsync(issued.Card.Serial, CancellationToken.None);
+
+        Assert.Equal(CardStatus.Cancelled, result.Value.Status);
+        Assert.Equal(CardStatus.Cancelled, (await core.CardAsync(issued.Card.Serial)).Status);
+        Assert.Equal(0, (await UsAsync(core)).UnredeemedCards);
+    }
+
+    private static async Task<LiabilityFigures> UsAsync(TestCore core) =>
+        Assert.Single(
+            await core.Liability.ReadAsync(Marketplace.Default, DateOnly.MinValue, DateOnly.MaxValue, default));
 
     private Task<Result<Card>> CancelAsync(string serial) =>
         _core.CancelCard.ExecuteAsync(serial, CancellationToken.None);

@@ -40,6 +40,22 @@ public sealed class IssueCardsTests
         Assert.Empty(_core.Cards.Cards);
     }
 
+    [Theory]
+    [InlineData(1000, 25_00)]
+    [InlineData(1, 1_000_000_00)]
+    [InlineData(1, 1)]
+    public async Task Issue_AtTheLimitsOfCountAndValue_IssuesTheCards(int count, long amount)
+    {
+        var command = new IssueCardsCommand(
+            count, new Money(amount, "USD"), Marketplace.Default, CardKind.Digital, true, "admin", "batch");
+
+        var issued = await IssueAsync(_core, command);
+
+        Assert.Equal(count, issued.Count);
+        Assert.Equal(count, _core.Cards.Cards.Count);
+        Assert.All(issued, c => Assert.Equal(amount, c.Card.Value.Amount));
+    }
+
     [Fact]
     public async Task Issue_TwiceUnderOneBatch_CreatesEachCardOnceAndListsTheFoundOnesWithoutCodes()
     {
@@ -129,6 +145,50 @@ public sealed class IssueCardsTests
         Assert.NotEqual(batch.Serial(0, 0), batch.Serial(0, 1));
         Assert.NotEqual(batch.Serial(0, 0), stranger.Serial(0, 0));
     }
+
+    [Fact]
+    public async Task Issue_WhenTheFirstCodeClashes_KeepsTheSerialAndStoresTheCardUnderANewCode()
+    {
+        var core = new CoreBuilder().WithCardStore(s => new CodeClashOnceCardStore(s)).Build();
+        var command = Batch(count: 1);
+
+        var issued = Assert.Single(await IssueAsync(core, command));
+
+        var batch = await core.Cards.BeginBatchAsync(CardBatch.For(command), CancellationToken.None);
+        Assert.Equal(batch.Serial(0, 0), issued.Card.Serial);
+        Assert.NotNull(issued.Code);
+        Assert.Equal(issued.Card.CodeHash, (await core.CardAsync(issued.Card.Serial)).CodeHash);
+    }
+
+    [Fact]
+    public async Task Issue_FindingACardAnEarlierRunStoredButDidNotCount_CountsItOnce()
+    {
+        var command = Batch(count: 2);
+        var batch = await _core.Cards.BeginBatchAsync(CardBatch.For(command), CancellationToken.None);
+        var earlier = (await _core.IssueOneAsync()).Card with
+        {
+            CardId = batch.CardId(0), Serial = batch.Serial(0, 0), CodeHash = "code-v1-earlier"
+        };
+        await _core.Cards.TryCreateAsync(earlier, CancellationToken.None);
+        var before = (await UsAsync(_core)).UnredeemedCards;
+
+        await IssueAsync(_core, command);
+        await IssueAsync(_core, command);
+
+        Assert.Equal(before + 2 * 25_00, (await UsAsync(_core)).UnredeemedCards);
+    }
+
+    [Fact]
+    public async Task Issue_CountsEachNewCardIntoTheUnredeemedTotal()
+    {
+        await IssueAsync(_core, Batch(count: 3));
+
+        Assert.Equal(3 * 25_00, (await UsAsync(_core)).UnredeemedCards);
+    }
+
+    private static async Task<Gifting.Core.Liability.LiabilityFigures> UsAsync(TestCore core) =>
+        Assert.Single(
+            await core.Liability.ReadAsync(Marketplace.Default, DateOnly.MinValue, DateOnly.MaxValue, default));
 
     private static IssueCardsCommand Batch(int count) =>
         new(count, new Money(25_00, "USD"), Marketplace.Default, CardKind.Digital, true, "issuer", "batch-under-test");
