@@ -59,6 +59,28 @@ public sealed class MoneyLimitTests
         Assert.Equal(0, (await _core.BalanceAsync(Alice)).Available.Amount);
     }
 
+    [Fact]
+    public async Task Post_WhenABalanceReachesExactlyTheMaximum_IsPostedAndOneMoreIsRefused()
+    {
+        var atMaximum = await CreditAsync("op-1", BalanceState.MaxTotal);
+        var past = await CreditAsync("op-2", 1);
+
+        Assert.True(atMaximum.Succeeded);
+        Assert.Equal(ErrorCode.ValidationFailed, past.Failure?.Code);
+        Assert.Equal(BalanceState.MaxTotal, (await _core.BalanceAsync(Alice)).Available.Amount);
+    }
+
+    [Fact]
+    public void ExceedsMaximum_CountsThePromotionalLotsWithTheGift()
+    {
+        var lot = new PromoLot("grant-1", BalanceState.MaxTotal, DateTimeOffset.UnixEpoch, "grant");
+
+        var balance = new BalanceState(1, [lot]);
+
+        Assert.True(balance.ExceedsMaximum);
+        Assert.False((balance with { Gift = 0 }).ExceedsMaximum);
+    }
+
     private Task<Result<Posting>> CreditAsync(string opKey, long amount) =>
         _core.AccountLedger.PostAsync(Alice, Marketplace.Default, opKey,
             b => new LedgerChange(EntryType.Refund, new Money(amount, "USD"), b with { Gift = b.Gift + amount }, opKey),
