@@ -76,6 +76,20 @@ public sealed class AccountLedgerTests
         Assert.Empty(_core.Ledger.Entries(Alice));
     }
 
+    [Fact]
+    public async Task Post_OnALedgerWithoutLiabilityTotals_PostsWithoutCountingAnything()
+    {
+        var store = new InMemoryLedgerStore();
+        var ledger = new AccountLedger(store, TimeProvider.System);
+
+        var posting = await ledger.PostAsync(Alice, Marketplace.Default, "op-1",
+            b => new LedgerChange(EntryType.Refund, new Money(1_00, "USD"), b with { Gift = b.Gift + 1_00 }, "op-1"),
+            CancellationToken.None);
+
+        Assert.Equal(1, posting.Value.Entry.Seq);
+        Assert.Single(store.Entries(Alice));
+    }
+
     private Task<Result<Posting>> CreditAsync(string opKey, long amount) =>
         _core.AccountLedger.PostAsync(Alice, Marketplace.Default, opKey,
             b => new LedgerChange(EntryType.Refund, new Money(amount, "USD"), b with { Gift = b.Gift + amount }, opKey),
