@@ -186,6 +186,19 @@ public sealed class IssueCardsTests
         Assert.Equal(3 * 25_00, (await UsAsync(_core)).UnredeemedCards);
     }
 
+    [Fact]
+    public async Task Issue_WhenTheStoreRefusesEveryCode_GivesUpAfterSixteenTriesAndStoresNothing()
+    {
+        CodeAlwaysTakenCardStore? store = null;
+        var core = new CoreBuilder().WithCardStore(s => store = new CodeAlwaysTakenCardStore(s)).Build();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => core.IssueCards.ExecuteAsync(Batch(count: 1), CancellationToken.None));
+
+        Assert.Equal(16, store!.Creates);
+        Assert.Empty(core.Cards.Cards);
+    }
+
     private static async Task<Gifting.Core.Liability.LiabilityFigures> UsAsync(TestCore core) =>
         Assert.Single(
             await core.Liability.ReadAsync(Marketplace.Default, DateOnly.MinValue, DateOnly.MaxValue, default));

@@ -108,3 +108,32 @@ internal sealed class CodeClashOnceCardStore(ICardStore inner) : ICardStore
     public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
         inner.TryReplaceAsync(card, etag, cancellationToken);
 }
+
+/// <summary>Answers every create with <see cref="CardCreation.CodeTaken"/> and counts them: a broken store.</summary>
+internal sealed class CodeAlwaysTakenCardStore(ICardStore inner) : ICardStore
+{
+    private int _creates;
+
+    public int Creates => _creates;
+
+    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
+        inner.BeginBatchAsync(batch, cancellationToken);
+
+    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _creates);
+        return Task.FromResult(CardCreation.CodeTaken);
+    }
+
+    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
+        inner.FindBySerialAsync(serial, cancellationToken);
+
+    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
+        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+
+    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+        inner.RereadAsync(card, cancellationToken);
+
+    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
+        inner.TryReplaceAsync(card, etag, cancellationToken);
+}
