@@ -44,6 +44,20 @@ public sealed class DebitAccountTests
     }
 
     [Fact]
+    public async Task Debit_RecordsOnlyTheLotsItTookFrom()
+    {
+        await _core.FundAsync(Alice, 10_00);
+        await _core.GrantAsync(Alice, "soon", 5_00, TimeSpan.FromDays(1));
+        await _core.GrantAsync(Alice, "late", 5_00, TimeSpan.FromDays(2));
+
+        await _core.DebitAsync(Alice, 3_00, "d1");
+
+        var allocation = _core.Ledger.Entries(Alice)[^1].Allocation!;
+        Assert.Equal([("soon", 3_00L)], allocation.Lots.Select(l => (l.LotId, l.Amount)));
+        Assert.Equal((0L, 0), (allocation.Gift, allocation.Forfeited.Length));
+    }
+
+    [Fact]
     public async Task Debit_WhenLotIsAtOrPastExpiry_DoesNotSpendIt()
     {
         await _core.FundAsync(Alice, 10_00);

@@ -43,6 +43,29 @@ public sealed class DebitReplayMismatchTests
     }
 
     [Fact]
+    public async Task Debit_WhenFirstAllowedPartialAndReplayedWithout_AnswersIdempotencyKeyMismatch()
+    {
+        await _core.FundAsync(Alice, 20_00);
+        await _core.DebitAsync(Alice, 5_00, "d1", allowPartial: true);
+
+        var replay = await _core.DebitAsync(Alice, 5_00, "d1", allowPartial: false);
+
+        Assert.Equal(ErrorCode.IdempotencyKeyMismatch, replay.Failure?.Code);
+        Assert.Equal(15_00, (await _core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    /// <summary>Entries keep the fingerprint for good: its form must not change under them.</summary>
+    [Theory]
+    [InlineData(false, "ee7bd9f72570431dd8a4868d36ed1688bbf0cbbf5e3c28441c93bb4f1235ad29")]
+    [InlineData(true, "3f8c908ec94afdcf88ddd5ae2ee79aca64bed62e65dd38c12a1c9a931c85d035")]
+    public void Fingerprint_IsTheOneStoredEntriesCarry(bool allowPartial, string expected)
+    {
+        var command = new DebitCommand(Alice, "order-1", new Money(5_00, "USD"), allowPartial, DebitKind.Order, "d1");
+
+        Assert.Equal(expected, command.Fingerprint());
+    }
+
+    [Fact]
     public async Task Debit_WhenReplayedWithTheSameRequest_StillAnswersTheFirstDebit()
     {
         await _core.FundAsync(Alice, 20_00);

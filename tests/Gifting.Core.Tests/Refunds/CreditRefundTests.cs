@@ -108,6 +108,64 @@ public sealed class CreditRefundTests
     }
 
     [Fact]
+    public async Task Refund_OfExactlyTheMaximumAmount_IsCredited()
+    {
+        await _core.FundAsync(Alice, 5_00);
+        var max = RefundLimits.Default.MaxAmount;
+
+        var refund = await _core.RefundAsync("r1", Alice, max, origin: RefundOrigin.External);
+
+        Assert.Equal(max, refund.Value.Credited.Amount);
+        Assert.Equal(5_00 + max, (await _core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Refund_OfOneMoreThanTheMaximumAmount_ReturnsValidationFailedAndCreditsNothing()
+    {
+        await _core.FundAsync(Alice, 5_00);
+
+        var refund = await _core.RefundAsync(
+            "r1", Alice, RefundLimits.Default.MaxAmount + 1, origin: RefundOrigin.External);
+
+        Assert.Equal(ErrorCode.ValidationFailed, refund.Failure?.Code);
+        Assert.Single(_core.Ledger.Entries(Alice));
+    }
+
+    [Fact]
+    public async Task Refund_WhenAnotherRefundOfTheOrderLandsAfterItReadTheOrder_DecidesAgainOnWhatIsLeft()
+    {
+        Func<Task> between = () => Task.CompletedTask;
+        var core = new CoreBuilder().WithLedgerStore(s => new HookedReferenceLedgerStore(s, () => between())).Build();
+        await core.FundAsync(Alice, 20_00);
+        await core.DebitAsync(Alice, 10_00, "d1", orderId: "order-1");
+        between = () =>
+        {
+            between = () => Task.CompletedTask;
+            return core.RefundAsync("r2", Alice, 6_00, orderId: "order-1");
+        };
+
+        var refund = await core.RefundAsync("r1", Alice, 6_00, orderId: "order-1");
+
+        Assert.Equal(ErrorCode.NotRefundable, refund.Failure?.Code);
+        Assert.Single(core.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
+        Assert.Equal(16_00, (await core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Refund_FromBalance_ReadsTheOrdersEntriesOnce()
+    {
+        var reads = 0;
+        var core = new CoreBuilder()
+            .WithLedgerStore(s => new HookedReferenceLedgerStore(s, () => Task.FromResult(++reads))).Build();
+        await core.FundAsync(Alice, 20_00);
+        await core.DebitAsync(Alice, 10_00, "d1", orderId: "order-1");
+
+        var refund = await core.RefundAsync("r1", Alice, 6_00, orderId: "order-1");
+
+        Assert.Equal((6_00L, 1), (refund.Value.Credited.Amount, reads));
+    }
+
+    [Fact]
     public async Task Refund_WhenAccountHasNoEntries_ReturnsValidationFailed()
     {
         var result = await _core.RefundAsync("r1", TestCore.Account("nobody"), 5_00);
@@ -140,5 +198,24 @@ public sealed class CreditRefundTests
         Assert.True(redelivered.AlreadyCredited);
         Assert.Single(setup.Ledger.Entries(Alice), e => e.Type == EntryType.Refund);
         Assert.Equal(5_00, (await setup.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    /// <summary>Runs something else after each read of entries by reference, once at a time.</summary>
+    private sealed class HookedReferenceLedgerStore(ILedgerStore inner, Func<Task> afterRead)
+        : DelegatingLedgerStore(inner)
+    {
+        private int _running;
+
+        public override async Task<IReadOnlyList<LedgerEntry>> FindByReferenceAsync(
+            AccountId account, string reference, long upToSeq, CancellationToken cancellationToken)
+        {
+            var found = await base.FindByReferenceAsync(account, reference, upToSeq, cancellationToken);
+            if (Interlocked.Exchange(ref _running, 1) == 0)
+            {
+                await afterRead();
+                Volatile.Write(ref _running, 0);
+            }
+            return found;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Gifting.Core.Ledger;
+using Gifting.Core.Promotions;
 using Gifting.Core.Refunds;
 using Gifting.Core.Tests.Support;
 using Gifting.Testing;
@@ -28,6 +29,66 @@ public sealed class RefundToOriginTests
         Assert.Equal((20_00L, 5_00L), (second.Balance.Gift.Amount, second.Balance.Promotional.Amount));
         var lot = Assert.Single(_core.Ledger.Entries(Alice)[^1].After.Lots);
         Assert.Equal(("promo", 5_00L, expiresAt, "test promotion"), (lot.LotId, lot.Amount, lot.ExpiresAt, lot.Source));
+    }
+
+    [Fact]
+    public async Task Refund_OfOrderThatTookTwoLots_GivesBackTheLatestExpiringFirst()
+    {
+        await _core.GrantAsync(Alice, "soon", 5_00, TimeSpan.FromDays(10));
+        await _core.GrantAsync(Alice, "late", 5_00, TimeSpan.FromDays(30));
+        await _core.DebitAsync(Alice, 8_00, "d1", orderId: "order-1");
+
+        await _core.RefundAsync("r1", Alice, 2_00, orderId: "order-1");
+        await _core.RefundAsync("r2", Alice, 3_00, orderId: "order-1");
+        await _core.RefundAsync("r3", Alice, 3_00, orderId: "order-1");
+
+        var refunds = _core.Ledger.Entries(Alice).Where(e => e.Type == EntryType.Refund).ToList();
+        Assert.Equal([("late", 2_00L)], refunds[0].Allocation!.Lots.Select(l => (l.LotId, l.Amount)));
+        Assert.Equal(
+            [("late", 1_00L), ("soon", 2_00L)], refunds[1].Allocation!.Lots.Select(l => (l.LotId, l.Amount)));
+        Assert.Equal([("soon", 3_00L)], refunds[2].Allocation!.Lots.Select(l => (l.LotId, l.Amount)));
+    }
+
+    [Fact]
+    public async Task Refund_OfOrderThatTookLotsExpiringTogether_GivesThemBackInLotIdOrder()
+    {
+        await _core.GrantAsync(Alice, "b", 5_00, TimeSpan.FromDays(10));
+        await _core.GrantAsync(Alice, "a", 5_00, TimeSpan.FromDays(10));
+        await _core.DebitAsync(Alice, 8_00, "d1", orderId: "order-1");
+
+        await _core.RefundAsync("r1", Alice, 2_00, orderId: "order-1");
+
+        var refund = _core.Ledger.Entries(Alice)[^1];
+        Assert.Equal([("a", 2_00L)], refund.Allocation!.Lots.Select(l => (l.LotId, l.Amount)));
+    }
+
+    [Fact]
+    public async Task Refund_OfLotExpiringExactlyTheMinimumLeadAway_ForfeitsIt()
+    {
+        await _core.FundAsync(Alice, 10_00);
+        await _core.GrantAsync(Alice, "promo", 5_00, TimeSpan.FromDays(1));
+        await _core.DebitAsync(Alice, 15_00, "d1", orderId: "order-1");
+        _core.Clock.Advance(TimeSpan.FromDays(1) - PromotionLimits.Default.MinimumLead);
+
+        var refund = (await _core.RefundAsync("r1", Alice, 15_00, orderId: "order-1")).Value;
+
+        Assert.Equal((10_00L, 5_00L), (refund.Credited.Amount, refund.Forfeited.Amount));
+        Assert.Empty(_core.Ledger.Entries(Alice)[^1].After.Lots);
+    }
+
+    [Fact]
+    public async Task Refund_OfLotExpiringJustBeyondTheMinimumLead_GivesItBack()
+    {
+        await _core.FundAsync(Alice, 10_00);
+        await _core.GrantAsync(Alice, "promo", 5_00, TimeSpan.FromDays(1));
+        await _core.DebitAsync(Alice, 15_00, "d1", orderId: "order-1");
+        _core.Clock.Advance(TimeSpan.FromDays(1) - PromotionLimits.Default.MinimumLead - TimeSpan.FromTicks(1));
+
+        var refund = (await _core.RefundAsync("r1", Alice, 15_00, orderId: "order-1")).Value;
+
+        Assert.Equal((15_00L, 0L), (refund.Credited.Amount, refund.Forfeited.Amount));
+        var lot = Assert.Single(_core.Ledger.Entries(Alice)[^1].After.Lots);
+        Assert.Equal(("promo", 5_00L), (lot.LotId, lot.Amount));
     }
 
     [Fact]
