@@ -3,7 +3,7 @@ using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Funding;
 
-/// <summary>An org's funding moves the funding total of the liability figures, and never a shopper's gift total.</summary>
+/// <summary>An org's funding moves the liability figures' funding total, never a shopper's gift total.</summary>
 public sealed class FundingLiabilityTests
 {
     private static readonly OrgId Acme = TestCore.Org("acme");
