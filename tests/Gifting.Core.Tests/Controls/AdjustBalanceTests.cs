@@ -104,4 +104,92 @@ public sealed class AdjustBalanceTests
         Assert.Single(setup.Ledger.Entries(Alice), e => e.Type == EntryType.Adjustment);
         Assert.Equal(18_00, (await setup.BalanceAsync(Alice)).Gift.Amount);
     }
+
+    [Fact]
+    public async Task Adjustment_RepeatedIdAsADebit_IsIdempotencyKeyMismatch()
+    {
+        var core = TestCore.Create();
+        await core.FundAsync(Alice, 50_00);
+        await core.AdjustAsync(Alice, "adj-1", 10_00);
+
+        var debit = await core.AdjustAsync(Alice, "adj-1", 10_00, credit: false);
+
+        Assert.Equal(ErrorCode.IdempotencyKeyMismatch, debit.Failure!.Code);
+        Assert.Equal(60_00, (await core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Adjustment_RepeatedIdWithAnotherReason_IsIdempotencyKeyMismatch()
+    {
+        var core = TestCore.Create();
+        await core.AdjustAsync(Alice, "adj-1", 10_00, reason: AdjustmentReason.Correction);
+
+        var other = await core.AdjustAsync(Alice, "adj-1", 10_00, reason: AdjustmentReason.Migration);
+
+        Assert.Equal(ErrorCode.IdempotencyKeyMismatch, other.Failure!.Code);
+        Assert.Single(core.Ledger.Entries(Alice));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(AdjustBalance.MaxAmount + 1)]
+    public async Task Adjustment_OfZeroOrAboveTheMaximum_IsRefusedAndPostsNothing(long amount)
+    {
+        var core = TestCore.Create();
+
+        var result = await core.AdjustAsync(Alice, "adj-1", amount);
+
+        Assert.Equal(ErrorCode.ValidationFailed, result.Failure!.Code);
+        Assert.Empty(core.Ledger.Entries(Alice));
+    }
+
+    [Fact]
+    public async Task Adjustment_OfExactlyTheMaximum_IsPosted()
+    {
+        var core = TestCore.Create();
+
+        var result = await core.AdjustAsync(Alice, "adj-1", AdjustBalance.MaxAmount);
+
+        Assert.Equal(AdjustBalance.MaxAmount, result.Value.Entry.Amount.Amount);
+        Assert.Equal(AdjustBalance.MaxAmount, (await core.BalanceAsync(Alice)).Gift.Amount);
+    }
+
+    [Fact]
+    public async Task Adjustment_DebitOfAnAccountWithoutBalanceOrMarketplace_IsInsufficientFunds()
+    {
+        var core = TestCore.Create();
+        var command = new AdjustmentCommand(Alice, "adj-1", false, new Money(1_00, "USD"),
+            AdjustmentReason.Correction, null, "admin-1", null);
+
+        var result = await core.AdjustBalance.ExecuteAsync(command, CancellationToken.None);
+
+        Assert.Equal(ErrorCode.InsufficientFunds, result.Failure!.Code);
+        Assert.Empty(core.Ledger.Entries(Alice));
+    }
+
+    [Fact]
+    public async Task Adjustment_Entry_IsReferencedByItsAdjustmentId()
+    {
+        var core = TestCore.Create();
+
+        var entry = (await core.AdjustAsync(Alice, "adj-7", 5_00)).Value.Entry;
+
+        Assert.Equal("adjustment:adj-7", entry.Reference);
+    }
+
+    [Theory]
+    [InlineData(AdjustmentReason.FraudRecovery, "fraud_recovery")]
+    [InlineData(AdjustmentReason.LegalOrder, "legal_order")]
+    [InlineData(AdjustmentReason.Escheatment, "escheatment")]
+    [InlineData(AdjustmentReason.Chargeback, "chargeback")]
+    public async Task Adjustment_DebitForATakingReason_IsPostedWithTheReasonsCode(AdjustmentReason reason, string code)
+    {
+        var core = TestCore.Create();
+        await core.FundAsync(Alice, 10_00);
+
+        var result = await core.AdjustAsync(Alice, "adj-1", 4_00, credit: false, reason);
+
+        Assert.Equal(new EntryNote("admin-1", code, null), result.Value.Entry.Note);
+        Assert.Equal(6_00, (await core.BalanceAsync(Alice)).Gift.Amount);
+    }
 }

@@ -126,4 +126,29 @@ public sealed class ReverseEntryTests
         Assert.Single(setup.Ledger.Entries(Alice), e => e.Type == EntryType.Reversal);
         Assert.Equal(0, (await setup.BalanceAsync(Alice)).Gift.Amount);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task Reversal_OfASeqBelowOne_IsEntryNotFoundWithoutAskingTheStore(long seq)
+    {
+        var core = new CoreBuilder().WithLedgerStore(s => new PositiveSeqLedgerStore(s)).Build();
+        await core.AdjustAsync(Alice, "adj-1", 20_00);
+
+        var result = await core.ReverseAsync(Alice, seq);
+
+        Assert.Equal(ErrorCode.EntryNotFound, result.Failure!.Code);
+        Assert.Single(core.Ledger.Entries(Alice));
+    }
+
+    /// <summary>A store keyed by sequence numbers, which are positive, refusing to read from any other.</summary>
+    private sealed class PositiveSeqLedgerStore(ILedgerStore inner) : DelegatingLedgerStore(inner)
+    {
+        public override Task<IReadOnlyList<LedgerEntry>> ReadDescendingAsync(
+            AccountId account, long fromSeq, int count, CancellationToken cancellationToken)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(fromSeq, 1);
+            return base.ReadDescendingAsync(account, fromSeq, count, cancellationToken);
+        }
+    }
 }

@@ -79,4 +79,16 @@ public sealed class ReleaseFundingTests
         Assert.Equal(ErrorCode.ValidationFailed, result.Failure?.Code);
         Assert.Equal(new Money(60_00, "USD"), await _core.AvailableAsync(Acme));
     }
+
+    [Fact]
+    public async Task Release_OfZero_IsRefusedAndPostsNothing()
+    {
+        await _core.AddFundingAsync(Acme, 100_00, "key-1");
+        await _core.ReserveAsync(Acme, "ord-1", 50_00);
+
+        var result = await _core.ReleaseAsync(Acme, "ord-1", "line-1", 0);
+
+        Assert.Equal(ErrorCode.ValidationFailed, result.Failure?.Code);
+        Assert.Equal(2, _core.Funding.Entries(FundingLedger.AccountOf(Acme)).Count);
+    }
 }

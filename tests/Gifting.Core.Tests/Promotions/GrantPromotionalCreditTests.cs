@@ -148,4 +148,52 @@ public sealed class GrantPromotionalCreditTests
         Assert.Empty(setup.ExpiryIndex.Entries);
         Assert.DoesNotContain(setup.Ledger.Entries(Alice), e => e.Type == EntryType.PromoExpiry);
     }
+
+    [Fact]
+    public async Task Grant_OfExactlyTheMaximum_IsPosted()
+    {
+        var max = PromotionLimits.Default.MaxGrant;
+
+        var grant = (await _core.GrantAsync(Alice, "g", max, TimeSpan.FromDays(1))).Value;
+
+        Assert.Equal(max, grant.Balance.Promotional.Amount);
+    }
+
+    [Fact]
+    public async Task Grant_OfOneOverTheMaximum_IsRefusedAndIndexesNothing()
+    {
+        var result = await _core.GrantAsync(Alice, "g", PromotionLimits.Default.MaxGrant + 1, TimeSpan.FromDays(1));
+
+        Assert.Equal(ErrorCode.ValidationFailed, result.Failure?.Code);
+        Assert.Empty(_core.ExpiryIndex.Entries);
+    }
+
+    [Fact]
+    public async Task Grant_ExpiringExactlyAtTheMaximumHorizon_IsPosted()
+    {
+        var horizon = PromotionLimits.Default.MaxHorizon;
+
+        var grant = (await _core.GrantAsync(Alice, "g", 5_00, horizon)).Value;
+
+        Assert.Equal(_core.Clock.GetUtcNow() + horizon, grant.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Grant_ExpiringJustPastTheMaximumHorizon_IsRefusedAndIndexesNothing()
+    {
+        var horizon = PromotionLimits.Default.MaxHorizon + TimeSpan.FromTicks(1);
+
+        var result = await _core.GrantAsync(Alice, "g", 5_00, horizon);
+
+        Assert.Equal(ErrorCode.ValidationFailed, result.Failure?.Code);
+        Assert.Empty(_core.ExpiryIndex.Entries);
+    }
+
+    [Fact]
+    public async Task Grant_ExpiringInFourYears_IsPosted()
+    {
+        var result = await _core.GrantAsync(Alice, "g", 5_00, TimeSpan.FromDays(4 * 366));
+
+        Assert.True(result.Succeeded);
+    }
 }
