@@ -48,4 +48,16 @@ public sealed class RedeemCodeMarketplaceAndKeyTests
 
         Assert.True(result.Succeeded);
     }
+
+    [Fact]
+    public async Task Redeem_WhenBalanceHasAMarketplace_JudgesTheCardByItNotByTheToken()
+    {
+        var first = await _core.IssueOneAsync(amount: 10_00, marketplace: "US");
+        var second = await _core.IssueOneAsync(amount: 20_00, marketplace: "US");
+        await _core.RedeemAsync(Alice, first.Code.Display, tokenMarketplace: "US");
+
+        var result = await _core.RedeemAsync(Alice, second.Code.Display, tokenMarketplace: "DE");
+
+        Assert.Equal(30_00, result.Value.Balance!.Gift.Amount);
+    }
 }

@@ -134,4 +134,41 @@ public sealed class RedeemCodeTests
 
         Assert.True(result.Succeeded);
     }
+
+    [Fact]
+    public async Task Redeem_WhenValueThresholdAndVelocityBothHold_GivesTheValueThresholdAsTheReason()
+    {
+        var core = new CoreBuilder().WithReviewAbove(500_00).WithVelocity(VelocityLimits.Default).Build();
+        var issued = await core.IssueOneAsync(amount: 2_500_00);
+
+        await core.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.Equal(HoldReason.ValueThreshold, (await core.CardAsync(issued.Card.Serial)).HeldFor!.Rule);
+    }
+
+    [Fact]
+    public async Task Redeem_WhenHeldForReview_LeavesNothingForTheSweeper()
+    {
+        var core = new CoreBuilder().WithReviewAbove(500_00).Build();
+        var issued = await core.IssueOneAsync(amount: 600_00);
+
+        await core.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+
+    [Fact]
+    public async Task Redeem_WhenRetriedAfterACrashPastTheCredit_ShowsTheBalanceAsItIsNow()
+    {
+        var core = new CoreBuilder().WithLedgerStore(s => new CrashingLedgerStore(s)).Build();
+        var interrupted = await core.IssueOneAsync(amount: 40_00);
+        var other = await core.IssueOneAsync(amount: 25_00);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.RedeemAsync(Alice, interrupted.Code.Display));
+        await core.RedeemAsync(Alice, other.Code.Display);
+
+        var retried = await core.RedeemAsync(Alice, interrupted.Code.Display);
+
+        Assert.Equal(65_00, retried.Value.Balance!.Gift.Amount);
+        Assert.Equal(2, core.Ledger.Entries(Alice).Count);
+    }
 }

@@ -112,4 +112,19 @@ public sealed class ReviewRedemptionTests
 
         Assert.Equal(ErrorCode.AlreadyRedeemed, cancelled.Failure?.Code);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Review_RecordsACancellationDateOnlyWhenDeclined(bool approve)
+    {
+        var card = await _core.IssueOneAsync(amount: 600_00);
+        await _core.RedeemAsync(Alice, card.Code.Display);
+        _core.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var reviewed = await _core.ReviewAsync(card.Card.Serial, approve);
+
+        Assert.Equal(approve ? null : _core.Clock.GetUtcNow(), reviewed.Value.CancelledAt);
+        Assert.Equal(reviewed.Value.CancelledAt, (await _core.CardAsync(card.Card.Serial)).CancelledAt);
+    }
 }
