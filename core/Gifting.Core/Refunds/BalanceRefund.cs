@@ -5,7 +5,8 @@ namespace Gifting.Core.Refunds;
 /// <summary>
 /// How a refund from balance gives an order's money back: what is left is what the order's debits took, less what
 /// its earlier refunds gave back or forfeited, lot by lot. Gift goes back first, then the lots, latest expiry first
-/// (the reverse of spending); a lot that expires by <c>forfeitBefore</c> is forfeited rather than given back.
+/// (the reverse of spending; lots that expire together go back in lot id order, as they were spent, which moves the
+/// same money either way); a lot that expires by <c>forfeitBefore</c> is forfeited rather than given back.
 /// </summary>
 internal static class BalanceRefund
 {
