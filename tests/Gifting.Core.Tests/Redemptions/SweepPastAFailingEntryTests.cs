@@ -1,4 +1,5 @@
 using Gifting.Core.Cards;
+using Gifting.Core.Redemptions;
 using Gifting.Core.Tests.Support;
 using Gifting.Testing;
 
@@ -16,7 +17,7 @@ public sealed class SweepPastAFailingEntryTests
         string? poisoned = null;
         var core = new CoreBuilder()
             .WithCardStore(s => new PoisonedLookupCardStore(
-                new CrashingCardStore(s, c => c.Status == CardStatus.Redeeming), () => poisoned))
+                new CrashingCardStore(s, c => c.Status == CardStatus.Redeeming), serial => serial == poisoned))
             .WithUnfinishedRedemptionIndex(s => new CrashingUnfinishedRedemptionIndex(s))
             .Build();
         // Alice's claim never happened (a crash right after its index entry); Bob's stopped after the claim.
@@ -39,8 +40,68 @@ public sealed class SweepPastAFailingEntryTests
         Assert.Empty(core.UnfinishedRedemptions.Entries);
     }
 
+    [Fact]
+    public async Task Sweep_WhenTwoEntriesKeepFailing_ReportsBothInOneAggregateAndKeepsThem()
+    {
+        var core = new CoreBuilder()
+            .WithCardStore(s => new PoisonedLookupCardStore(s, serial => serial.StartsWith('p'))).Build();
+        await DueAsync(core, "p1", "p2", "ok");
+
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => core.SweepAsync());
+
+        Assert.Equal(2, failure.InnerExceptions.Count);
+        Assert.All(failure.InnerExceptions, e => Assert.IsType<InvalidOperationException>(e));
+        Assert.Equal(["p1", "p2"], core.UnfinishedRedemptions.Entries.Select(e => e.Serial).Order());
+    }
+
+    [Fact]
+    public async Task Sweep_WhenOneEntryKeepsFailing_RethrowsItsOwnException()
+    {
+        var core = new CoreBuilder()
+            .WithCardStore(s => new PoisonedLookupCardStore(s, serial => serial == "p1")).Build();
+        await DueAsync(core, "p1", "ok");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => core.SweepAsync());
+
+        Assert.Equal("p1", Assert.Single(core.UnfinishedRedemptions.Entries).Serial);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenMoreStepsAreDueThanOneBatch_ReadsThemAll()
+    {
+        var core = TestCore.Create();
+        await DueAsync(core, Enumerable.Range(0, 250).Select(i => $"s{i:000}").ToArray());
+
+        var swept = await core.SweepAsync();
+
+        Assert.Equal((250, 0), (swept.Due, swept.Completed));
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenAFailingEntryIsAmongMoreThanOneBatch_ReadsAllTheOthers()
+    {
+        var core = new CoreBuilder()
+            .WithCardStore(s => new PoisonedLookupCardStore(s, serial => serial == "s000")).Build();
+        await DueAsync(core, Enumerable.Range(0, 201).Select(i => $"s{i:000}").ToArray());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => core.SweepAsync());
+
+        Assert.Equal("s000", Assert.Single(core.UnfinishedRedemptions.Entries).Serial);
+    }
+
+    /// <summary>Steps begun past the sweeper's grace for cards no store holds: each is read and dropped.</summary>
+    private static async Task DueAsync(TestCore core, params string[] serials)
+    {
+        var since = core.Clock.GetUtcNow();
+        foreach (var serial in serials)
+            await core.UnfinishedRedemptions.AddAsync(
+                new UnfinishedRedemption(serial, $"redemption-{serial}", Alice, since), CancellationToken.None);
+        core.Clock.Advance(TestCore.SweepAfter + TimeSpan.FromSeconds(1));
+    }
+
     /// <summary>A card whose document cannot be read, as a corrupt document or a bug would make it.</summary>
-    private sealed class PoisonedLookupCardStore(ICardStore inner, Func<string?> poisoned) : ICardStore
+    private sealed class PoisonedLookupCardStore(ICardStore inner, Func<string, bool> poisoned) : ICardStore
     {
         public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
             inner.BeginBatchAsync(batch, cancellationToken);
@@ -49,7 +110,7 @@ public sealed class SweepPastAFailingEntryTests
             inner.TryCreateAsync(card, cancellationToken);
 
         public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
-            serial == poisoned()
+            poisoned(serial)
                 ? throw new InvalidOperationException("This card's document cannot be read.")
                 : inner.FindBySerialAsync(serial, cancellationToken);
 
@@ -58,7 +119,7 @@ public sealed class SweepPastAFailingEntryTests
             inner.FindByCodeHashAsync(codeHashes, cancellationToken);
 
         public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
-            card.Serial == poisoned()
+            poisoned(card.Serial)
                 ? throw new InvalidOperationException("This card's document cannot be read.")
                 : inner.RereadAsync(card, cancellationToken);
 
