@@ -199,6 +199,17 @@ public sealed class IssueCardsTests
         Assert.Empty(core.Cards.Cards);
     }
 
+    [Fact]
+    public async Task Issue_WithoutABatchId_ThrowsAndStoresNothing()
+    {
+        var command = Batch(count: 1) with { BatchId = "" };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _core.IssueCards.ExecuteAsync(command, default));
+
+        Assert.Empty(_core.Cards.Cards);
+    }
+
+
     private static async Task<Gifting.Core.Liability.LiabilityFigures> UsAsync(TestCore core) =>
         Assert.Single(
             await core.Liability.ReadAsync(Marketplace.Default, DateOnly.MinValue, DateOnly.MaxValue, default));

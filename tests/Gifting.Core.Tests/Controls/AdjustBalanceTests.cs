@@ -192,4 +192,15 @@ public sealed class AdjustBalanceTests
         Assert.Equal(new EntryNote("admin-1", code, null), result.Value.Entry.Note);
         Assert.Equal(6_00, (await core.BalanceAsync(Alice)).Gift.Amount);
     }
+
+    [Theory]
+    [InlineData(true, "adjustment\nadj-1\ncredit\n500 USD\nCorrection\nnote")]
+    [InlineData(false, "adjustment\nadj-1\ndebit\n500 USD\nCorrection\nnote")]
+    public void Fingerprint_IsTheOneStoredEntriesCarry(bool credit, string request)
+    {
+        var command = new AdjustmentCommand(Alice, "adj-1", credit, new Money(5_00, "USD"),
+            AdjustmentReason.Correction, "note", "ops", Marketplace.Default);
+
+        Assert.Equal(RequestFingerprint.Of(request), command.Fingerprint());
+    }
 }

@@ -91,4 +91,17 @@ public sealed class ReleaseFundingTests
         Assert.Equal(ErrorCode.ValidationFailed, result.Failure?.Code);
         Assert.Equal(2, _core.Funding.Entries(FundingLedger.AccountOf(Acme)).Count);
     }
+
+    [Theory]
+    [InlineData("", "line-1")]
+    [InlineData("ord-1", "")]
+    public async Task Release_WithoutAnOrderOrLineId_ThrowsAndPostsNothing(string orderId, string lineId)
+    {
+        await _core.AddFundingAsync(Acme, 100_00, "key-1");
+        await _core.ReserveAsync(Acme, "ord-1", 75_00);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _core.ReleaseAsync(Acme, orderId, lineId, 25_00));
+
+        Assert.Equal(2, _core.Funding.Entries(FundingLedger.AccountOf(Acme)).Count);
+    }
 }

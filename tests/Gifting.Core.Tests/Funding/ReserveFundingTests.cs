@@ -90,4 +90,14 @@ public sealed class ReserveFundingTests
         Assert.Equal(ErrorCode.ValidationFailed, reserved.Failure?.Code);
         Assert.Equal(new Money(100_00, "USD"), await _core.AvailableAsync(Acme));
     }
+
+    [Fact]
+    public async Task Reserve_WithoutAnOrderId_ThrowsAndPostsNothing()
+    {
+        await _core.AddFundingAsync(Acme, 100_00, "key-1");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _core.ReserveAsync(Acme, "", 60_00));
+
+        Assert.Single(_core.Funding.Entries(FundingLedger.AccountOf(Acme)));
+    }
 }
