@@ -77,6 +77,21 @@ public sealed class RefundToOriginTests
     }
 
     [Fact]
+    public async Task Refund_OfALotAlreadyForfeited_IsNotRefundableAgain()
+    {
+        await _core.FundAsync(Alice, 10_00);
+        await _core.GrantAsync(Alice, "promo", 5_00, TimeSpan.FromDays(1));
+        await _core.DebitAsync(Alice, 15_00, "d1", orderId: "order-1");
+        _core.Clock.Advance(TimeSpan.FromDays(1) - PromotionLimits.Default.MinimumLead);
+        await _core.RefundAsync("r1", Alice, 15_00, orderId: "order-1");
+
+        var again = await _core.RefundAsync("r2", Alice, 5_00, orderId: "order-1");
+
+        Assert.Equal(ErrorCode.NotRefundable, again.Failure?.Code);
+        Assert.Equal(10_00, (await _core.BalanceAsync(Alice)).Available.Amount);
+    }
+
+    [Fact]
     public async Task Refund_OfLotExpiringJustBeyondTheMinimumLead_GivesItBack()
     {
         await _core.FundAsync(Alice, 10_00);
