@@ -101,29 +101,17 @@ public sealed class SweepPastAFailingEntryTests
     }
 
     /// <summary>A card whose document cannot be read, as a corrupt document or a bug would make it.</summary>
-    private sealed class PoisonedLookupCardStore(ICardStore inner, Func<string, bool> poisoned) : ICardStore
+    private sealed class PoisonedLookupCardStore(ICardStore inner, Func<string, bool> poisoned)
+        : DelegatingCardStore(inner)
     {
-        public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
-            inner.BeginBatchAsync(batch, cancellationToken);
-
-        public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
-            inner.TryCreateAsync(card, cancellationToken);
-
-        public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
+        public override Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
             poisoned(serial)
                 ? throw new InvalidOperationException("This card's document cannot be read.")
-                : inner.FindBySerialAsync(serial, cancellationToken);
+                : base.FindBySerialAsync(serial, cancellationToken);
 
-        public Task<StoredCard?> FindByCodeHashAsync(
-            IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
-            inner.FindByCodeHashAsync(codeHashes, cancellationToken);
-
-        public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
+        public override Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
             poisoned(card.Serial)
                 ? throw new InvalidOperationException("This card's document cannot be read.")
-                : inner.RereadAsync(card, cancellationToken);
-
-        public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
-            inner.TryReplaceAsync(card, etag, cancellationToken);
+                : base.RereadAsync(card, cancellationToken);
     }
 }

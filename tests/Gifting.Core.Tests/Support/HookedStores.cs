@@ -1,5 +1,6 @@
 using Gifting.Core.Cards;
 using Gifting.Core.Redemptions;
+using Gifting.Testing;
 
 namespace Gifting.Core.Tests.Support;
 
@@ -55,85 +56,41 @@ internal sealed class HookedHoldStore(IHoldStore inner, Func<Task> beforeFirstPu
 /// Runs something else once, just before the first conditional replace of a card, so that replace loses to the
 /// other write and the caller has to read the card again.
 /// </summary>
-internal sealed class RacedReplaceCardStore(ICardStore inner, Func<Task> beforeFirstReplace) : ICardStore
+internal sealed class RacedReplaceCardStore(ICardStore inner, Func<Task> beforeFirstReplace)
+    : DelegatingCardStore(inner)
 {
     private int _fired;
 
-    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
-        inner.BeginBatchAsync(batch, cancellationToken);
-
-    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
-        inner.TryCreateAsync(card, cancellationToken);
-
-    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
-        inner.FindBySerialAsync(serial, cancellationToken);
-
-    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
-        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
-
-    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
-        inner.RereadAsync(card, cancellationToken);
-
-    public async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
+    public override async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _fired, 1) == 0) await beforeFirstReplace();
-        return await inner.TryReplaceAsync(card, etag, cancellationToken);
+        return await base.TryReplaceAsync(card, etag, cancellationToken);
     }
 }
 
 /// <summary>
 /// Answers the first create with <see cref="CardCreation.CodeTaken"/>, storing nothing, as a hash clash would.
 /// </summary>
-internal sealed class CodeClashOnceCardStore(ICardStore inner) : ICardStore
+internal sealed class CodeClashOnceCardStore(ICardStore inner) : DelegatingCardStore(inner)
 {
     private int _fired;
 
-    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
-        inner.BeginBatchAsync(batch, cancellationToken);
-
-    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+    public override Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
         Interlocked.Exchange(ref _fired, 1) == 0
             ? Task.FromResult(CardCreation.CodeTaken)
-            : inner.TryCreateAsync(card, cancellationToken);
-
-    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
-        inner.FindBySerialAsync(serial, cancellationToken);
-
-    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
-        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
-
-    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
-        inner.RereadAsync(card, cancellationToken);
-
-    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
-        inner.TryReplaceAsync(card, etag, cancellationToken);
+            : base.TryCreateAsync(card, cancellationToken);
 }
 
 /// <summary>Answers every create with <see cref="CardCreation.CodeTaken"/> and counts them: a broken store.</summary>
-internal sealed class CodeAlwaysTakenCardStore(ICardStore inner) : ICardStore
+internal sealed class CodeAlwaysTakenCardStore(ICardStore inner) : DelegatingCardStore(inner)
 {
     private int _creates;
 
     public int Creates => _creates;
 
-    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
-        inner.BeginBatchAsync(batch, cancellationToken);
-
-    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken)
+    public override Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _creates);
         return Task.FromResult(CardCreation.CodeTaken);
     }
-
-    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
-        inner.FindBySerialAsync(serial, cancellationToken);
-
-    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
-        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
-
-    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
-        inner.RereadAsync(card, cancellationToken);
-
-    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
-        inner.TryReplaceAsync(card, etag, cancellationToken);
 }
