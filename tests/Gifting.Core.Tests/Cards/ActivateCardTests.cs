@@ -100,14 +100,8 @@ public sealed class ActivateCardTests
     [Fact]
     public async Task Activate_WhenAnotherWriteChangesTheCardFirst_RetriesAndActivatesIt()
     {
-        TestCore? core = null;
-        NewCard? issued = null;
-        core = new CoreBuilder().WithCardStore(s => new RacedReplaceCardStore(s, async () =>
-        {
-            var stored = await core!.Cards.FindBySerialAsync(issued!.Card.Serial, CancellationToken.None);
-            await core.Cards.TryReplaceAsync(stored!.Card, stored.ETag, CancellationToken.None);
-        })).Build();
-        issued = await core.IssueOneAsync(kind: CardKind.Physical, activated: false);
+        var core = new CoreBuilder().WithCardStore(s => new TouchedBeforeReplaceCardStore(s)).Build();
+        var issued = await core.IssueOneAsync(kind: CardKind.Physical, activated: false);
 
         var result = await core.ActivateCard.ExecuteAsync(
             new ActivateCardCommand(issued.Card.Serial, "shop-1", "receipt-9"), CancellationToken.None);

@@ -118,14 +118,8 @@ public sealed class CancelCardTests
     [Fact]
     public async Task Cancel_WhenAnotherWriteChangesTheCardFirst_RetriesAndCancelsOnce()
     {
-        TestCore? core = null;
-        NewCard? issued = null;
-        core = new CoreBuilder().WithCardStore(s => new RacedReplaceCardStore(s, async () =>
-        {
-            var stored = await core!.Cards.FindBySerialAsync(issued!.Card.Serial, CancellationToken.None);
-            await core.Cards.TryReplaceAsync(stored!.Card, stored.ETag, CancellationToken.None);
-        })).Build();
-        issued = await core.IssueOneAsync(amount: 25_00);
+        var core = new CoreBuilder().WithCardStore(s => new TouchedBeforeReplaceCardStore(s)).Build();
+        var issued = await core.IssueOneAsync(amount: 25_00);
 
         var result = await core.CancelCard.ExecuteAsync(issued.Card.Serial, CancellationToken.None);
 

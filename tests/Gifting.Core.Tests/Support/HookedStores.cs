@@ -69,6 +69,26 @@ internal sealed class RacedReplaceCardStore(ICardStore inner, Func<Task> beforeF
 }
 
 /// <summary>
+/// Before the first replace goes through, rewrites the same card unchanged, so the caller's etag is stale and it has
+/// to reread and decide again.
+/// </summary>
+internal sealed class TouchedBeforeReplaceCardStore(ICardStore inner) : DelegatingCardStore(inner)
+{
+    private int _fired;
+
+    public override async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _fired, 1) == 0)
+        {
+            var stored = await base.FindBySerialAsync(card.Serial, cancellationToken);
+            await base.TryReplaceAsync(stored!.Card, stored.ETag, cancellationToken);
+        }
+
+        return await base.TryReplaceAsync(card, etag, cancellationToken);
+    }
+}
+
+/// <summary>
 /// Answers the first create with <see cref="CardCreation.CodeTaken"/>, storing nothing, as a hash clash would.
 /// </summary>
 internal sealed class CodeClashOnceCardStore(ICardStore inner) : DelegatingCardStore(inner)
