@@ -1,3 +1,4 @@
+using Gifting.Core.Cards;
 using Gifting.Core.Liability;
 using Gifting.Testing;
 
@@ -63,6 +64,27 @@ public sealed class LiabilityTotalsTests
         await core.SweepAsync();
 
         Assert.Equal((0, 300_00L), (held.UnredeemedCards, held.PendingReview));
+        var decided = await UsAsync(core);
+        Assert.Equal((0, approve ? 300_00 : 0, 0L), (decided.UnredeemedCards, decided.Gift, decided.PendingReview));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task HeldRedemption_WhenTheReviewStoppedAfterItsDecision_IsCountedOnceByTheSweeper(bool approve)
+    {
+        var core = new CoreBuilder().WithReviewAbove(100_00)
+            .WithCardStore(s => new CrashingCardStore(s, c => c.ReviewDecision is not null)).Build();
+        var issued = await core.IssueOneAsync(amount: 300_00);
+        await core.RedeemAsync(Alice, issued.Code.Display);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.ReviewAsync(issued.Card.Serial, approve));
+        var stopped = await UsAsync(core);
+
+        core.Clock.Advance(TestCore.SweepAfter * 2);
+        await core.SweepAsync();
+        await core.SweepAsync();
+
+        Assert.Equal(300_00L, stopped.PendingReview);
         var decided = await UsAsync(core);
         Assert.Equal((0, approve ? 300_00 : 0, 0L), (decided.UnredeemedCards, decided.Gift, decided.PendingReview));
     }

@@ -1,4 +1,5 @@
 using Gifting.Core.Cards;
+using Gifting.Core.Redemptions;
 using Gifting.Core.Tests.Support;
 using Gifting.Testing;
 
@@ -107,5 +108,35 @@ public sealed class SweepRedemptionsTests
         Assert.Equal(
             approve ? CardStatus.Redeemed : CardStatus.Cancelled, (await core.CardAsync(card.Card.Serial)).Status);
         Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sweep_WhenADueEntryIsForAnotherClaimOfTheCard_LeavesTheClaimInFlightToItsOwnStep(
+        bool sameAccount)
+    {
+        var core = new CoreBuilder()
+            .WithCardStore(s => new CrashingCardStore(s, c => c.Status == CardStatus.Redeeming)).Build();
+        var card = await core.IssueOneAsync(amount: 40_00);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.RedeemAsync(Alice, card.Code.Display));
+        var claim = (await core.CardAsync(card.Card.Serial)).RedemptionId!;
+        // A step of an earlier claim (a card given back and claimed again), left in the index by a crash.
+        var stale = sameAccount
+            ? new UnfinishedRedemption(card.Card.Serial, "rdm_earlier", Alice, core.Clock.GetUtcNow() - PastTheGrace)
+            : new UnfinishedRedemption(card.Card.Serial, claim, TestCore.Account("bob"),
+                core.Clock.GetUtcNow() - PastTheGrace);
+        await core.UnfinishedRedemptions.AddAsync(stale, CancellationToken.None);
+
+        var swept = await core.SweepAsync();
+
+        Assert.Equal((1, 0), (swept.Due, swept.Completed));
+        Assert.Equal(CardStatus.Redeeming, (await core.CardAsync(card.Card.Serial)).Status);
+        Assert.Empty(core.Ledger.Entries(Alice));
+        Assert.Equal(claim, Assert.Single(core.UnfinishedRedemptions.Entries).RedemptionId);
+        core.Clock.Advance(PastTheGrace);
+        var later = await core.SweepAsync();
+        Assert.Equal((1, 1), (later.Due, later.Completed));
+        Assert.Equal(40_00, Assert.Single(core.Ledger.Entries(Alice)).After.Gift);
     }
 }
