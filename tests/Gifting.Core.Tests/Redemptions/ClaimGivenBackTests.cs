@@ -27,6 +27,7 @@ public sealed class ClaimGivenBackTests
         Assert.Equal(ErrorCode.RegionMismatch, retry.Failure?.Code);
         var card = await _core.CardAsync(us.Card.Serial);
         Assert.Equal((CardStatus.Active, null), (card.Status, card.ClaimedBy));
+        Assert.Empty(_core.UnfinishedRedemptions.Entries);
     }
 
     [Fact]
