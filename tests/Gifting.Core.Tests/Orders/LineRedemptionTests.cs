@@ -70,11 +70,13 @@ public sealed class LineRedemptionTests
             () => core.RedeemAsync(Alice, OrderChecks.CodeOf(core, line).Display));
 
         core.Clock.Advance(TestCore.SweepAfter + TimeSpan.FromSeconds(1));
-        await core.SweepAsync();
+        var swept = await core.SweepAsync();
         await core.SweepAsync();
 
         await AssertRedeemedOnceAsync(core, orderId, line);
         Assert.Empty(core.UnfinishedRedemptions.Entries);
+        // The card was credited already: the sweep finished its line, not a claim.
+        Assert.Equal((1, 0), (swept.Due, swept.Completed));
     }
 
     /// <summary>An issued order of ten lines (three chunks, so three counts), and its first line.</summary>

@@ -32,4 +32,21 @@ public sealed class ConcurrentRedemptionTests
         Assert.Single(accounts.SelectMany(core.Ledger.Entries));
         Assert.Equal(50_00, Assert.Single(core.Ledger.Entries(winner.Account)).After.Gift);
     }
+
+    [Fact]
+    public async Task Redeem_WhenAnotherWriteChangesTheCardBeforeItIsMarkedRedeemed_RetriesAndMarksItRedeemed()
+    {
+        var alice = TestCore.Account("alice");
+        var core = new CoreBuilder()
+            .WithCardStore(s => new TouchedBeforeReplaceCardStore(s, c => c.Status == CardStatus.Redeemed)).Build();
+        var issued = await core.IssueOneAsync(amount: 30_00);
+
+        var result = await core.RedeemAsync(alice, issued.Code.Display);
+
+        Assert.Equal(30_00, result.Value.Balance!.Gift.Amount);
+        var card = await core.CardAsync(issued.Card.Serial);
+        Assert.Equal((CardStatus.Redeemed, alice), (card.Status, card.ClaimedBy));
+        Assert.Single(core.Ledger.Entries(alice));
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
+    }
 }

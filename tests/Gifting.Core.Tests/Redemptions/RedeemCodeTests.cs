@@ -34,6 +34,16 @@ public sealed class RedeemCodeTests
     }
 
     [Fact]
+    public async Task Redeem_NamesTheCardsSerialAsTheEntrysReference()
+    {
+        var issued = await _core.IssueOneAsync(amount: 25_00);
+
+        await _core.RedeemAsync(Alice, issued.Code.Display);
+
+        Assert.Equal($"card:{issued.Card.Serial}", Assert.Single(_core.Ledger.Entries(Alice)).Reference);
+    }
+
+    [Fact]
     public async Task Redeem_WhenSecondCardRedeemed_AddsToBalance()
     {
         var cards = await _core.IssueAsync(count: 2, amount: 10_00);

@@ -82,7 +82,9 @@ public sealed class SweepRedemptionsTests
         Assert.Equal(0, (await core.BalanceAsync(Alice)).PendingReview.Amount);
         core.Clock.Advance(PastTheGrace);
 
-        await core.SweepAsync();
+        var swept = await core.SweepAsync();
+
+        Assert.Equal((1, 0), (swept.Due, swept.Completed));
 
         Assert.Equal(600_00, (await core.BalanceAsync(Alice)).PendingReview.Amount);
         Assert.Equal(CardStatus.Held, (await core.CardAsync(card.Card.Serial)).Status);
@@ -138,5 +140,29 @@ public sealed class SweepRedemptionsTests
         var later = await core.SweepAsync();
         Assert.Equal((1, 1), (later.Due, later.Completed));
         Assert.Equal(40_00, Assert.Single(core.Ledger.Entries(Alice)).After.Gift);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sweep_WhenADecisionOnAnOldClaimStopped_GivesTheReviewerItsGraceFromTheDecision(bool approve)
+    {
+        var core = new CoreBuilder().WithReviewAbove(500_00)
+            .WithCardStore(s => new CrashingCardStore(s, c => c.ReviewDecision is not null)).Build();
+        var card = await core.IssueOneAsync(amount: 600_00);
+        await core.RedeemAsync(Alice, card.Code.Display);
+        core.Clock.Advance(TimeSpan.FromDays(2));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => core.ReviewAsync(card.Card.Serial, approve));
+        var decided = await core.CardAsync(card.Card.Serial);
+
+        var early = await core.SweepAsync();
+        core.Clock.Advance(PastTheGrace);
+        var swept = await core.SweepAsync();
+
+        Assert.Equal(approve ? CardStatus.Redeeming : CardStatus.Cancelled, decided.Status);
+        Assert.Equal(0, early.Due);
+        Assert.Equal((1, approve ? 1 : 0), (swept.Due, swept.Completed));
+        Assert.Equal(approve ? 600_00 : 0, (await core.BalanceAsync(Alice)).Gift.Amount);
+        Assert.Empty(core.UnfinishedRedemptions.Entries);
     }
 }

@@ -69,16 +69,17 @@ internal sealed class RacedReplaceCardStore(ICardStore inner, Func<Task> beforeF
 }
 
 /// <summary>
-/// Before the first replace goes through, rewrites the same card unchanged, so the caller's etag is stale and it has
-/// to reread and decide again.
+/// Before the first replace with a card matching <c>when</c> (any card if none is given) goes through, rewrites the
+/// stored card unchanged, so the caller's etag is stale and it has to reread and decide again.
 /// </summary>
-internal sealed class TouchedBeforeReplaceCardStore(ICardStore inner) : DelegatingCardStore(inner)
+internal sealed class TouchedBeforeReplaceCardStore(ICardStore inner, Func<Card, bool>? when = null)
+    : DelegatingCardStore(inner)
 {
     private int _fired;
 
     public override async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _fired, 1) == 0)
+        if ((when?.Invoke(card) ?? true) && Interlocked.Exchange(ref _fired, 1) == 0)
         {
             var stored = await base.FindBySerialAsync(card.Serial, cancellationToken);
             await base.TryReplaceAsync(stored!.Card, stored.ETag, cancellationToken);
