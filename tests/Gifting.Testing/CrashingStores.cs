@@ -9,28 +9,13 @@ namespace Gifting.Testing;
 public sealed class SimulatedCrashException() : Exception("Simulated crash after a write.");
 
 /// <summary>Lets the first card write that matches through to the store, then crashes. Later writes pass.</summary>
-public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAfter) : ICardStore
+public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAfter) : DelegatingCardStore(inner)
 {
     private int _crashed;
 
-    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
-        inner.BeginBatchAsync(batch, cancellationToken);
-
-    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
-        inner.TryCreateAsync(card, cancellationToken);
-
-    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
-        inner.FindBySerialAsync(serial, cancellationToken);
-
-    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
-        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
-
-    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
-        inner.RereadAsync(card, cancellationToken);
-
-    public async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
+    public override async Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken)
     {
-        var written = await inner.TryReplaceAsync(card, etag, cancellationToken);
+        var written = await base.TryReplaceAsync(card, etag, cancellationToken);
         if (written is not null && crashAfter(card) && Interlocked.Exchange(ref _crashed, 1) == 0)
             throw new SimulatedCrashException();
         return written;
@@ -41,7 +26,7 @@ public sealed class CrashingCardStore(ICardStore inner, Func<Card, bool> crashAf
 /// Lets the first <paramref name="passing"/> card creates through, then crashes on every later one until healed: a
 /// process that dies part way through a batch.
 /// </summary>
-public sealed class CrashingCardCreates(ICardStore inner, int passing) : ICardStore
+public sealed class CrashingCardCreates(ICardStore inner, int passing) : DelegatingCardStore(inner)
 {
     private int _creates;
     private volatile bool _healed;
@@ -49,25 +34,10 @@ public sealed class CrashingCardCreates(ICardStore inner, int passing) : ICardSt
     /// <summary>The process is back: creates pass again.</summary>
     public void Heal() => _healed = true;
 
-    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
-        inner.BeginBatchAsync(batch, cancellationToken);
-
-    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
+    public override Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
         _healed || Interlocked.Increment(ref _creates) <= passing
-            ? inner.TryCreateAsync(card, cancellationToken)
+            ? base.TryCreateAsync(card, cancellationToken)
             : throw new SimulatedCrashException();
-
-    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
-        inner.FindBySerialAsync(serial, cancellationToken);
-
-    public Task<StoredCard?> FindByCodeHashAsync(IEnumerable<string> codeHashes, CancellationToken cancellationToken) =>
-        inner.FindByCodeHashAsync(codeHashes, cancellationToken);
-
-    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
-        inner.RereadAsync(card, cancellationToken);
-
-    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
-        inner.TryReplaceAsync(card, etag, cancellationToken);
 }
 
 /// <summary>Lets the first ledger append through to the store, then crashes. Later appends pass.</summary>

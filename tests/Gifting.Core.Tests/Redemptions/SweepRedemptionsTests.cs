@@ -85,7 +85,6 @@ public sealed class SweepRedemptionsTests
         var swept = await core.SweepAsync();
 
         Assert.Equal((1, 0), (swept.Due, swept.Completed));
-
         Assert.Equal(600_00, (await core.BalanceAsync(Alice)).PendingReview.Amount);
         Assert.Equal(CardStatus.Held, (await core.CardAsync(card.Card.Serial)).Status);
         Assert.Empty(core.UnfinishedRedemptions.Entries);

@@ -9,32 +9,18 @@ namespace Gifting.Core.Tests.Support;
 /// precise interleaving happens every time instead of by chance. This one runs it after the first lookup by code that
 /// finds a card matching <c>when</c>, before the caller sees the (now stale) card.
 /// </summary>
-internal sealed class HookedCardStore(ICardStore inner, Func<Card, bool> when, Func<Task> afterFindByCode) : ICardStore
+internal sealed class HookedCardStore(ICardStore inner, Func<Card, bool> when, Func<Task> afterFindByCode)
+    : DelegatingCardStore(inner)
 {
     private int _fired;
 
-    public Task<CardBatch> BeginBatchAsync(CardBatch batch, CancellationToken cancellationToken) =>
-        inner.BeginBatchAsync(batch, cancellationToken);
-
-    public Task<CardCreation> TryCreateAsync(Card card, CancellationToken cancellationToken) =>
-        inner.TryCreateAsync(card, cancellationToken);
-
-    public Task<StoredCard?> FindBySerialAsync(string serial, CancellationToken cancellationToken) =>
-        inner.FindBySerialAsync(serial, cancellationToken);
-
-    public async Task<StoredCard?> FindByCodeHashAsync(
+    public override async Task<StoredCard?> FindByCodeHashAsync(
         IEnumerable<string> codeHashes, CancellationToken cancellationToken)
     {
-        var found = await inner.FindByCodeHashAsync(codeHashes, cancellationToken);
+        var found = await base.FindByCodeHashAsync(codeHashes, cancellationToken);
         if (found is not null && when(found.Card) && Interlocked.Exchange(ref _fired, 1) == 0) await afterFindByCode();
         return found;
     }
-
-    public Task<StoredCard?> RereadAsync(Card card, CancellationToken cancellationToken) =>
-        inner.RereadAsync(card, cancellationToken);
-
-    public Task<string?> TryReplaceAsync(Card card, string etag, CancellationToken cancellationToken) =>
-        inner.TryReplaceAsync(card, etag, cancellationToken);
 }
 
 /// <summary>Runs something else once, just before the first hold is recorded.</summary>
