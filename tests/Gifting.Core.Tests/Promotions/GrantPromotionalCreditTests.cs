@@ -19,6 +19,7 @@ public sealed class GrantPromotionalCreditTests
         Assert.Equal(new PromoLot("spring", 5_00, grant.ExpiresAt, "test promotion"), lot);
         Assert.Equal((5_00L, 0L), (grant.Balance.Promotional.Amount, grant.Balance.Gift.Amount));
         Assert.Equal(new ExpiringLot(Alice, "spring", grant.ExpiresAt), Assert.Single(_core.ExpiryIndex.Entries));
+        Assert.Equal("promo:spring", _core.Ledger.Entries(Alice)[^1].Reference);
     }
 
     [Fact]
